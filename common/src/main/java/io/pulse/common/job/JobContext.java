@@ -1,0 +1,30 @@
+package io.pulse.common.job;
+
+import io.pulse.common.config.PulseConfig;
+import io.pulse.common.table.DeltaWriter;
+import io.pulse.common.table.TableResolver;
+import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
+
+/** Everything a job run needs besides its logic: session, configuration, dates, tables. */
+public record JobContext(
+    SparkSession spark,
+    PulseConfig config,
+    RunDates dates,
+    String runId,
+    boolean dryRun,
+    TableResolver tables,
+    DeltaWriter writer) {
+
+  public static JobContext create(
+      SparkSession spark, PulseConfig config, RunDates dates, String runId, boolean dryRun) {
+    TableResolver tables = new TableResolver(config.warehouse());
+    return new JobContext(
+        spark, config, dates, runId, dryRun, tables, new DeltaWriter(spark, tables));
+  }
+
+  /** The landing folder of one source's delivery day: {@code <landing>/<source>/dt=D}. */
+  public String landingPartition(String source, LocalDate day) {
+    return config.landing() + "/" + source + "/dt=" + day;
+  }
+}

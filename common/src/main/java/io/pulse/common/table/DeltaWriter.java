@@ -1,0 +1,150 @@
+package io.pulse.common.table;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The write helpers every job uses. Each write is one Delta transaction, so a failed job never
+ * leaves a half-written table, and each is safe to repeat: a rerun gives the same table.
+ */
+public final class DeltaWriter {
+  private final SparkSession spark;
+  private final TableResolver resolver;
+
+  public DeltaWriter(SparkSession spark, TableResolver resolver) {
+    this.spark = spark;
+    this.resolver = resolver;
+  }
+
+  /**
+   * Creates the table (and its layer's database) in the catalog if absent, with the table comment
+   * and a comment on every column, and returns where it lives.
+   */
+  public TableRef ensureTable(TableDef def) {
+    TableRef ref = resolver.resolve(def);
+    spark.sql(
+        "CREATE DATABASE IF NOT EXISTS "
+            + def.layer().database()
+            + " LOCATION '"
+            + resolver.databaseLocation(def.layer())
+            + "'");
+    String columns =
+        def.columns().stream()
+            .map(c -> "`" + c.name() + "` " + c.type().sql() + " COMMENT " + quote(c.comment()))
+            .collect(Collectors.joining(", "));
+    String partitioning =
+        def.partitionBy().isEmpty()
+            ? ""
+            : " PARTITIONED BY ("
+                + def.partitionBy().stream()
+                    .map(p -> "`" + p + "`")
+                    .collect(Collectors.joining(", "))
+                + ")";
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS "
+            + ref.qualifiedName()
+            + " ("
+            + columns
+            + ") USING DELTA"
+            + partitioning
+            + " LOCATION '"
+            + ref.location()
+            + "' COMMENT "
+            + quote(def.comment()));
+    return ref;
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code predicate} (a date or month range, say) with
+   * {@code rows}; Delta rejects the commit if any new row falls outside the predicate.
+   *
+   * @return rows written
+   */
+  public long replaceWhere(TableDef def, Dataset<Row> rows, String predicate) {
+    TableRef ref = ensureTable(def);
+    conform(def, rows)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(ref.location());
+    return lastCommitRows(ref, "numOutputRows");
+  }
+
+  /**
+   * Upserts {@code rows} by {@code keys}: matching rows are updated, new ones inserted.
+   *
+   * @return rows inserted plus rows updated
+   */
+  public long merge(TableDef def, Dataset<Row> rows, List<String> keys) {
+    TableRef ref = ensureTable(def);
+    String condition =
+        keys.stream()
+            .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+            .collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, ref.location())
+        .as("t")
+        .merge(conform(def, rows).as("s"), condition)
+        .whenMatched()
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+    return lastCommitRows(ref, "numTargetRowsInserted")
+        + lastCommitRows(ref, "numTargetRowsUpdated");
+  }
+
+  /**
+   * Appends {@code rows} once per ({@code appId}, {@code version}): Delta skips a batch whose
+   * version it has already committed for that application id, so a retried batch is not doubled.
+   *
+   * @return rows written, 0 when the batch had already been committed
+   */
+  public long appendOnce(TableDef def, Dataset<Row> rows, String appId, long version) {
+    TableRef ref = ensureTable(def);
+    long before = currentVersion(ref);
+    conform(def, rows)
+        .write()
+        .format("delta")
+        .mode("append")
+        .option("txnAppId", appId)
+        .option("txnVersion", version)
+        .save(ref.location());
+    return currentVersion(ref) == before ? 0 : lastCommitRows(ref, "numOutputRows");
+  }
+
+  /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
+  public long append(TableDef def, Dataset<Row> rows) {
+    TableRef ref = ensureTable(def);
+    conform(def, rows).write().format("delta").mode("append").save(ref.location());
+    return lastCommitRows(ref, "numOutputRows");
+  }
+
+  /** Selects exactly the declared columns in table order, so a stray column fails loudly. */
+  private static Dataset<Row> conform(TableDef def, Dataset<Row> rows) {
+    Column[] columns = def.columnNames().stream().map(functions::col).toArray(Column[]::new);
+    return rows.select(columns);
+  }
+
+  private long currentVersion(TableRef ref) {
+    return DeltaTable.forPath(spark, ref.location()).history(1).head().<Long>getAs("version");
+  }
+
+  private long lastCommitRows(TableRef ref, String metric) {
+    Row last = DeltaTable.forPath(spark, ref.location()).history(1).head();
+    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
+    String value = metrics.get(metric);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private static String quote(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

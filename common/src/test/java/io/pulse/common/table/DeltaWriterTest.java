@@ -1,0 +1,111 @@
+package io.pulse.common.table;
+
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.pulse.common.testing.Frames;
+import io.pulse.common.testing.SparkTest;
+import io.pulse.common.testing.SparkTestSession;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@SparkTest
+class DeltaWriterTest {
+  private final SparkSession spark = SparkTestSession.get();
+  private final TableResolver resolver = new TableResolver(SparkTestSession.config().warehouse());
+  private final DeltaWriter writer = new DeltaWriter(spark, resolver);
+  private TableDef table;
+
+  @BeforeEach
+  void newTable() {
+    String name = "t_" + UUID.randomUUID().toString().replace("-", "");
+    table =
+        new TableDef(
+            Layer.OPS,
+            name,
+            "A test table",
+            List.of(
+                new ColumnDef("day", StringType, "The day"),
+                new ColumnDef("k", StringType, "The key"),
+                new ColumnDef("v", IntegerType, "The value")),
+            List.of("day"));
+  }
+
+  private Dataset<Row> rows(Object[]... rows) {
+    return spark.createDataFrame(
+        java.util.Arrays.stream(rows).map(RowFactory::create).toList(), table.schema());
+  }
+
+  private Dataset<Row> stored() {
+    return spark.table(resolver.resolve(table).qualifiedName());
+  }
+
+  @Test
+  void ensureTableRegistersCommentsInTheCatalog() {
+    TableRef ref = writer.ensureTable(table);
+
+    List<Row> described = spark.sql("DESCRIBE TABLE " + ref.qualifiedName()).takeAsList(3);
+    assertEquals("The key", described.get(1).getString(2));
+    Row comment =
+        spark
+            .sql("DESCRIBE TABLE EXTENDED " + ref.qualifiedName())
+            .where("col_name = 'Comment'")
+            .first();
+    assertEquals("A test table", comment.getString(1));
+  }
+
+  @Test
+  void replaceWhereReplacesOnlyTheGivenDayAndIsRepeatable() {
+    writer.replaceWhere(
+        table, rows(new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 2}), "day = 'd1'");
+    writer.replaceWhere(table, rows(new Object[] {"d2", "a", 10}), "day = 'd2'");
+
+    long written = writer.replaceWhere(table, rows(new Object[] {"d1", "a", 5}), "day = 'd1'");
+    writer.replaceWhere(table, rows(new Object[] {"d1", "a", 5}), "day = 'd1'");
+
+    assertEquals(1, written);
+    Frames.assertSameRows(
+        rows(new Object[] {"d1", "a", 5}, new Object[] {"d2", "a", 10}), stored());
+  }
+
+  @Test
+  void replaceWhereRejectsRowsOutsideThePredicate() {
+    assertThrows(
+        Exception.class,
+        () -> writer.replaceWhere(table, rows(new Object[] {"d2", "a", 1}), "day = 'd1'"));
+  }
+
+  @Test
+  void mergeUpdatesMatchingKeysAndInsertsNewOnes() {
+    writer.merge(
+        table, rows(new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 2}), List.of("k"));
+
+    long changed =
+        writer.merge(
+            table, rows(new Object[] {"d1", "b", 20}, new Object[] {"d1", "c", 3}), List.of("k"));
+
+    assertEquals(2, changed);
+    Frames.assertSameRows(
+        rows(
+            new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 20}, new Object[] {"d1", "c", 3}),
+        stored());
+  }
+
+  @Test
+  void appendOnceSkipsABatchAlreadyCommitted() {
+    long first = writer.appendOnce(table, rows(new Object[] {"d1", "a", 1}), "batch-app", 7);
+    long retried = writer.appendOnce(table, rows(new Object[] {"d1", "a", 1}), "batch-app", 7);
+    long next = writer.appendOnce(table, rows(new Object[] {"d1", "b", 2}), "batch-app", 8);
+
+    assertEquals(List.of(1L, 0L, 1L), List.of(first, retried, next));
+    Frames.assertSameRows(rows(new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 2}), stored());
+  }
+}

@@ -1,0 +1,15 @@
+package io.pulse.jobs;
+
+import io.pulse.common.job.Job;
+import io.pulse.jobs.ingest.BronzeCsvJob;
+import io.pulse.jobs.ingest.CsvSource;
+import java.util.List;
+
+/** Every Pulse job, in dependency order. */
+public final class JobCatalog {
+  private JobCatalog() {}
+
+  public static List<Job> all() {
+    return List.of(new BronzeCsvJob(CsvSource.ACCOUNTS));
+  }
+}
