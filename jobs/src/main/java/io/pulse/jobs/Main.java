@@ -3,6 +3,7 @@ package io.pulse.jobs;
 import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.jobs.cli.ListCommand;
 import io.pulse.jobs.cli.SqlCommand;
+import io.pulse.jobs.cli.TablesCommand;
 import io.pulse.jobs.cli.UploadLandingCommand;
 import java.util.List;
 import picocli.CommandLine;
@@ -39,7 +40,11 @@ public final class Main implements Runnable {
     return PulseCommandLine.create(
         new Main(),
         JobCatalog.all(),
-        List.of(new ListCommand(JobCatalog.all()), new SqlCommand(), new UploadLandingCommand()));
+        List.of(
+            new ListCommand(JobCatalog.all()),
+            new SqlCommand(),
+            new TablesCommand(),
+            new UploadLandingCommand()));
   }
 
   @Override

@@ -69,8 +69,8 @@ public final class PulseConfig {
     this.config = config;
     try {
       env = config.getString("pulse.env");
-      warehouse = stripSlash(config.getString("pulse.warehouse"));
-      landing = stripSlash(config.getString("pulse.landing"));
+      warehouse = rootUri(config.getString("pulse.warehouse"));
+      landing = rootUri(config.getString("pulse.landing"));
       localStateDir = Path.of(config.getString("pulse.local-state-dir")).toAbsolutePath();
       catalog =
           new Catalog(
@@ -213,8 +213,17 @@ public final class PulseConfig {
     return flat;
   }
 
-  private static String stripSlash(String uri) {
-    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+  /**
+   * A storage root without its trailing slash; a relative {@code file:} path is made absolute
+   * against the working directory, since Spark and Hadoop disagree on what it is relative to.
+   */
+  static String rootUri(String uri) {
+    String root = uri;
+    if (root.startsWith("file:") && !root.startsWith("file:/")) {
+      root =
+          Path.of(root.substring("file:".length())).toAbsolutePath().normalize().toUri().toString();
+    }
+    return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
   /** Every effective setting as {@code key = value}, sorted, with secret-looking values masked. */

@@ -29,12 +29,19 @@ public final class DeltaWriter {
    */
   public TableRef ensureTable(TableDef def) {
     TableRef ref = resolver.resolve(def);
-    spark.sql(
-        "CREATE DATABASE IF NOT EXISTS "
-            + def.layer().database()
-            + " LOCATION '"
-            + resolver.databaseLocation(def.layer())
-            + "'");
+    // Checking first keeps the metastore from logging an error for every existing database.
+    if (spark.catalog().tableExists(ref.qualifiedName())) {
+      return ref;
+    }
+    String database = def.layer().database();
+    if (!spark.catalog().databaseExists(database)) {
+      spark.sql(
+          "CREATE DATABASE IF NOT EXISTS "
+              + database
+              + " LOCATION '"
+              + resolver.databaseLocation(def.layer())
+              + "'");
+    }
     String columns =
         def.columns().stream()
             .map(c -> "`" + c.name() + "` " + c.type().sql() + " COMMENT " + quote(c.comment()))

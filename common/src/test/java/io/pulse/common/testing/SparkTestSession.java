@@ -4,6 +4,8 @@ import com.holdenkarau.spark.testing.SparkSessionProvider;
 import io.pulse.common.config.PulseConfig;
 import io.pulse.common.spark.SparkSessionFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SparkTestSession implements BeforeAllCallback {
   private static SparkSession session;
   private static PulseConfig config;
+  private static Map<String, String> overrides;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -26,7 +29,8 @@ public final class SparkTestSession implements BeforeAllCallback {
   /** The shared session, created on first use. */
   public static synchronized SparkSession get() {
     if (session == null) {
-      config = PulseConfig.of("local", settings(TestDirs.unique("spark")));
+      overrides = settings(TestDirs.unique("spark"));
+      config = PulseConfig.of("local", overrides);
       session = SparkSessionFactory.getOrCreate(config);
       SparkSessionProvider._sparkSession_$eq(session);
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
@@ -38,6 +42,14 @@ public final class SparkTestSession implements BeforeAllCallback {
   public static synchronized PulseConfig config() {
     get();
     return config;
+  }
+
+  /** The shared session's settings as CLI arguments, so a command run in-process reuses it. */
+  public static synchronized List<String> confArgs() {
+    get();
+    List<String> args = new ArrayList<>();
+    overrides.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
+    return args;
   }
 
   /**

@@ -1,0 +1,20 @@
+# Shared by the scripts: where things are, and building the jobs jar when sources changed.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LAUNCHER="$ROOT/jobs/target/launcher"
+S3PROXY_JAR="$ROOT/target/tools/s3proxy.jar"
+
+die() { echo "$(basename "$0"): $*" >&2; exit "${EXIT_CODE:-1}"; }
+
+jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e original -e tests | head -1; }
+
+# Builds the jobs jar (and fetches s3proxy) when missing or older than any source file.
+build_if_needed() {
+  local jar; jar=$(jobs_jar)
+  if [[ -n "$jar" && -f "$LAUNCHER/provided-classpath.txt" && -f "$S3PROXY_JAR" ]] &&
+     [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
+             -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]; then
+    return
+  fi
+  echo "building Pulse (mvn -B -q package -DskipTests)…" >&2
+  (cd "$ROOT" && mvn -B -q package -DskipTests) >&2 || die "build failed"
+}
