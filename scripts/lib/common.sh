@@ -10,7 +10,7 @@ jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e or
 # Builds the jobs jar (and fetches s3proxy) when missing or older than any source file.
 build_if_needed() {
   local jar; jar=$(jobs_jar)
-  if [[ -n "$jar" && -f "$LAUNCHER/provided-classpath.txt" && -f "$S3PROXY_JAR" ]] &&
+  if [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$S3PROXY_JAR" ]] &&
      [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
              -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]; then
     return

@@ -28,6 +28,7 @@ public final class JobCommand implements Callable<Integer> {
   public Integer call() {
     RunDates dates = dateOptions.dates();
     PulseConfig config = configOptions.load();
+    Sessions.logSettings(config);
     SparkSession spark = Sessions.open(config);
     String runId = UUID.randomUUID().toString();
     JobRunner.run(job, JobContext.create(spark, config, dates, runId, dateOptions.dryRun()));

@@ -13,12 +13,17 @@ public final class Sessions {
 
   private Sessions() {}
 
-  public static SparkSession open(PulseConfig config) {
+  /** Logs every effective setting, secrets masked: once at the start of a job run. */
+  public static void logSettings(PulseConfig config) {
     StringBuilder settings = new StringBuilder("effective configuration (secrets masked):");
     config
         .effectiveSettings()
         .forEach((k, v) -> settings.append("\n  ").append(k).append(" = ").append(v));
     LOG.info("{}", settings);
+  }
+
+  /** Probes storage, then returns the session configured for {@code config}. */
+  public static SparkSession open(PulseConfig config) {
     StorageProbe.check(config);
     return SparkSessionFactory.getOrCreate(config);
   }

@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.pulse.common.cli.ConfigOptions;
 import io.pulse.common.cli.Sessions;
+import io.pulse.common.error.UsageException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,7 +55,17 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession spark = Sessions.open(configOptions.load());
-    Dataset<Row> result = spark.sql(query);
+    Dataset<Row> result;
+    try {
+      result = spark.sql(query);
+    } catch (Exception e) {
+      // Scala code throws AnalysisException (a checked exception in Java) undeclared.
+      if (!(e instanceof AnalysisException)) {
+        throw e;
+      }
+      throw new UsageException(
+          "query refused: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       for (String line : result.toJSON().takeAsList(limit)) {

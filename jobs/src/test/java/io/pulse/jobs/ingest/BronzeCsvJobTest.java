@@ -106,6 +106,15 @@ class BronzeCsvJobTest {
   }
 
   @Test
+  @Order(0)
+  void aDryRunWritesNothing() {
+    CliRun run = pulse("bronze-accounts", "--run-date", "2026-01-05", "--dry-run");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(false, spark.catalog().tableExists("bronze.accounts"));
+  }
+
+  @Test
   @Order(1)
   void aBackfillLoadsEveryRecordOfEveryDay() {
     CliRun run = pulse("bronze-accounts", "--start", "2026-01-05", "--end", "2026-01-06");

@@ -1,0 +1,47 @@
+package io.pulse.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** README's first command, {@code scripts/demo}, works on the packaged build. */
+@Tag("slow")
+class DemoScriptIT {
+  @Test
+  void theDemoRunsEveryJobAndShowsTheTables() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path log =
+        Files.createTempFile(Files.createDirectories(root.resolve("target")), "demo-", ".log");
+    ProcessBuilder demo =
+        new ProcessBuilder(root.resolve("scripts/demo").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    demo.environment().put("PULSE_DEMO_S3_PORT", Integer.toString(freePort()));
+
+    Process process = demo.start();
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log);
+
+    assertTrue(finished, "demo did not finish in 10 minutes:\n" + output);
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.matches("(?s).*bronze\\.accounts +\\| 18 .*"), output);
+    assertTrue(output.matches("(?s).*A005 +\\| Echo Ltd +\\| smb +\\| lee +\\| true .*"), output);
+    assertTrue(output.contains("== demo finished"), output);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
