@@ -3,8 +3,7 @@ package io.pulse.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.pulse.common.testing.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,7 @@ class DemoScriptIT {
         new ProcessBuilder(root.resolve("scripts/demo").toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    demo.environment().put("PULSE_DEMO_S3_PORT", Integer.toString(freePort()));
+    demo.environment().put("PULSE_DEMO_S3_PORT", Integer.toString(Ports.free()));
 
     Process process = demo.start();
     boolean finished = process.waitFor(10, TimeUnit.MINUTES);
@@ -37,11 +36,5 @@ class DemoScriptIT {
     assertTrue(output.matches("(?s).*bronze\\.accounts +\\| 18 .*"), output);
     assertTrue(output.matches("(?s).*A005 +\\| Echo Ltd +\\| smb +\\| lee +\\| true .*"), output);
     assertTrue(output.contains("== demo finished"), output);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

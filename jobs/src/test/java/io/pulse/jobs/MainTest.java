@@ -3,7 +3,7 @@ package io.pulse.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
+import io.pulse.common.testing.Ports;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -78,12 +78,8 @@ class MainTest {
   }
 
   @Test
-  void unreachableStorageExitsFiveNamingTheEndpoint() throws Exception {
-    int deadPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      deadPort = socket.getLocalPort();
-    }
-    String endpoint = "http://127.0.0.1:" + deadPort;
+  void unreachableStorageExitsFiveNamingTheEndpoint() {
+    String endpoint = Ports.deadEndpoint();
     Instant start = Instant.now();
 
     CliRun run =

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pulse.common.config.PulseConfig;
 import io.pulse.common.error.StorageUnreachableException;
+import io.pulse.common.testing.Ports;
 import io.pulse.common.testing.S3TestServer;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,11 +45,7 @@ class StorageProbeTest {
 
   @Test
   void aDeadEndpointFailsFastNamingTheEndpoint() throws Exception {
-    int deadPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      deadPort = socket.getLocalPort();
-    }
-    String endpoint = "http://127.0.0.1:" + deadPort;
+    String endpoint = Ports.deadEndpoint();
     Instant start = Instant.now();
 
     StorageUnreachableException e =

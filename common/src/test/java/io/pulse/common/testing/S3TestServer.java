@@ -5,7 +5,6 @@ import io.pulse.common.storage.S3Clients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ public final class S3TestServer implements BeforeAllCallback {
   public static final String LANDING_BUCKET = "pulse-test";
   static final String ACCESS_KEY = "pulse-test-access";
   static final String SECRET_KEY = "pulse-test-secret";
-  private static final int PORT = freePort();
+  private static final int PORT = Ports.free();
   private static Process process;
 
   static {
@@ -127,14 +126,6 @@ public final class S3TestServer implements BeforeAllCallback {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
