@@ -1,8 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
-import io.pulse.jobs.ingest.BronzeCsvJob;
-import io.pulse.jobs.ingest.CsvSource;
+import io.pulse.jobs.ingest.BronzeJob;
 import java.util.List;
 
 /** Every Pulse job, in dependency order. */
@@ -10,6 +9,6 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeCsvJob(CsvSource.ACCOUNTS));
+    return List.of(new BronzeJob());
   }
 }

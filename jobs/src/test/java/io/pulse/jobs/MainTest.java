@@ -22,9 +22,7 @@ class MainTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(
-        run.out()
-            .lines()
-            .anyMatch(l -> l.startsWith("bronze-accounts ") && l.contains("bronze.accounts")),
+        run.out().lines().anyMatch(l -> l.startsWith("bronze ") && l.contains("bronze.<source>")),
         run.out());
   }
 
@@ -35,45 +33,37 @@ class MainTest {
 
   @Test
   void anUnknownJobIsAUsageError() {
-    assertUsageError(CliRun.of("bronze-acounts", "--run-date", "2026-01-05"), "'bronze-acounts'");
+    assertUsageError(CliRun.of("bronze-acount", "--run-date", "2026-01-05"), "'bronze-acount'");
   }
 
   @Test
   void aBadDateIsAUsageError() {
-    assertUsageError(CliRun.of("bronze-accounts", "--run-date", "2026-13-01"), "2026-13-01");
+    assertUsageError(CliRun.of("bronze", "--run-date", "2026-13-01"), "2026-13-01");
   }
 
   @Test
   void aJobNeedsItsDates() {
-    assertUsageError(CliRun.of("bronze-accounts"), "--run-date");
+    assertUsageError(CliRun.of("bronze"), "--run-date");
   }
 
   @Test
   void runDateAndRangeExcludeEachOther() {
     CliRun run =
         CliRun.of(
-            "bronze-accounts",
-            "--run-date",
-            "2026-01-05",
-            "--start",
-            "2026-01-01",
-            "--end",
-            "2026-01-02");
+            "bronze", "--run-date", "2026-01-05", "--start", "2026-01-01", "--end", "2026-01-02");
 
     assertEquals(2, run.exitCode(), run.err());
   }
 
   @Test
   void aRangeThatEndsBeforeItStartsIsAUsageError() {
-    assertUsageError(
-        CliRun.of("bronze-accounts", "--start", "2026-01-06", "--end", "2026-01-05"), "before");
+    assertUsageError(CliRun.of("bronze", "--start", "2026-01-06", "--end", "2026-01-05"), "before");
   }
 
   @Test
   void anUnknownConfigurationKeyIsAUsageError() {
     assertUsageError(
-        CliRun.of(
-            "bronze-accounts", "--run-date", "2026-01-05", "--conf", "pulse.warehose=file:/tmp"),
+        CliRun.of("bronze", "--run-date", "2026-01-05", "--conf", "pulse.warehose=file:/tmp"),
         "'pulse.warehose'");
   }
 
@@ -84,7 +74,7 @@ class MainTest {
 
     CliRun run =
         CliRun.of(
-            "bronze-accounts",
+            "bronze",
             "--run-date",
             "2026-01-05",
             "--conf",

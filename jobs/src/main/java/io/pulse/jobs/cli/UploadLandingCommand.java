@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -86,7 +87,12 @@ public final class UploadLandingCommand implements Callable<Integer> {
 
   private static List<Path> files(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
+      // _SUCCESS markers go last, so a folder never looks complete before its data is there.
+      return walk.filter(Files::isRegularFile)
+          .sorted(
+              Comparator.comparing((Path p) -> p.getFileName().toString().equals("_SUCCESS"))
+                  .thenComparing(Comparator.naturalOrder()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
