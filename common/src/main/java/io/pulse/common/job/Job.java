@@ -5,7 +5,7 @@ package io.pulse.common.job;
  * recording the run) lives in {@link JobContext} and {@link JobRunner}, not here.
  */
 public interface Job {
-  /** The CLI name, e.g. {@code bronze-accounts}. */
+  /** The CLI name, e.g. {@code bronze}. */
   String name();
 
   /** One line for {@code pulse list}. */
