@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
 import io.pulse.jobs.ingest.BronzeJob;
+import io.pulse.jobs.silver.SilverJob;
 import java.util.List;
 
 /** Every Pulse job, in dependency order. */
@@ -9,6 +10,6 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeJob());
+    return List.of(new BronzeJob(), new SilverJob());
   }
 }

@@ -17,6 +17,7 @@ import java.sql.Date;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -31,16 +32,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bronze job end to end: the landing fixture (src/test/resources/landing) uploaded to a real S3
- * server, loaded through the CLI. The fixture holds a quoted comma, escaped quotes, a quoted
- * newline, a line with an extra field, a CRLF file with an extra column, a file missing a required
- * column, a malformed JSON line, a truncated gzip, an empty file and a folder without _SUCCESS.
+ * Bronze then silver end to end: the landing fixture (src/test/resources/landing) uploaded to a
+ * real S3 server, loaded through the CLI. The fixture holds a quoted comma, escaped quotes, a
+ * quoted newline, a line with an extra field, a CRLF file with an extra column, a file missing a
+ * required column, a malformed JSON line, a truncated gzip, an empty file and a folder without
+ * _SUCCESS.
  */
 @Tag("slow")
 @SparkTest
 @ExtendWith(S3TestServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BronzeJobTest {
+class IngestionEndToEndTest {
   private static final SparkSession spark = SparkTestSession.get();
   private static final Date JAN5 = Date.valueOf("2026-01-05");
   private static final Date JAN6 = Date.valueOf("2026-01-06");
@@ -51,7 +53,7 @@ class BronzeJobTest {
 
   @BeforeAll
   static void uploadLanding() throws URISyntaxException {
-    Path landing = Path.of(BronzeJobTest.class.getResource("/landing").toURI());
+    Path landing = Path.of(IngestionEndToEndTest.class.getResource("/landing").toURI());
     CliRun upload = pulse("upload-landing", "--from", landing.toString(), "--create-bucket");
     assertEquals(0, upload.exitCode(), upload.err());
     assertTrue(upload.out().contains("uploaded 14 file(s)"), upload.out());
@@ -262,5 +264,47 @@ class BronzeJobTest {
     assertEquals(3, run.exitCode(), run.err());
     assertTrue(run.err().contains("dt=2026-01-07"), run.err());
     assertEquals(1, run.errLines().size(), run.err());
+  }
+
+  @Test
+  @Order(4)
+  void silverTypesTheBronzeRowsAndReconciles() {
+    CliRun run = pulse("silver", "--start", "2026-01-05", "--end", "2026-01-06");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(
+        List.of("A001", "A001", "A002", "A003", "A004", "A006"),
+        spark
+            .sql("SELECT account_id FROM silver.accounts ORDER BY account_id")
+            .as(Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        List.of("A001|sam", "A002|lee", "A003|kim", "A004|dana", "A006|kim"),
+        spark
+            .sql(
+                "SELECT concat(account_id, '|', csm_owner) FROM silver.accounts_current ORDER BY 1")
+            .as(Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        List.of("accounts-part-2.csv:2:unparseable"),
+        spark
+            .sql(
+                "SELECT concat(regexp_extract(_source_file, '[^/]+$', 0), ':', _row_number, ':', reason)"
+                    + " FROM silver.accounts_quarantine")
+            .as(Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        List.of("E1", "E3"),
+        spark
+            .sql("SELECT event_id FROM silver.usage_events ORDER BY 1")
+            .as(Encoders.STRING())
+            .collectAsList());
+    Row accounts =
+        spark
+            .sql(
+                "SELECT t.rows_read, t.rows_written, t.rows_quarantined FROM ops.job_runs"
+                    + " LATERAL VIEW explode(tables) AS t WHERE job = 'silver' AND t.table = 'silver.accounts'")
+            .first();
+    assertEquals(List.of(7L, 6L, 1L), List.of(accounts.get(0), accounts.get(1), accounts.get(2)));
   }
 }

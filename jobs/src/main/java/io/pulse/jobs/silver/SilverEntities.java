@@ -1,0 +1,163 @@
+package io.pulse.jobs.silver;
+
+import static io.pulse.jobs.silver.Field.Kind.BOOLEAN;
+import static io.pulse.jobs.silver.Field.Kind.DATE;
+import static io.pulse.jobs.silver.Field.Kind.DECIMAL;
+import static io.pulse.jobs.silver.Field.Kind.INTEGER;
+import static io.pulse.jobs.silver.Field.Kind.STRING;
+import static io.pulse.jobs.silver.Field.Kind.TIMESTAMP;
+import static io.pulse.jobs.silver.Field.optional;
+import static io.pulse.jobs.silver.Field.required;
+import static io.pulse.jobs.silver.Field.requiredEnum;
+import static io.pulse.jobs.silver.SilverEntity.typed;
+
+import io.pulse.jobs.ingest.LandingSources;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/** The silver entities built so far, in the order the silver job writes them. */
+public final class SilverEntities {
+  private SilverEntities() {}
+
+  private static final List<String> INTERVALS = List.of("month", "quarter", "year");
+
+  private static Rule nonNegative(String name) {
+    return Rule.of(
+        QuarantineReason.OUT_OF_RANGE,
+        typed(name).lt(0),
+        Rule.detail(name + " ", typed(name), " is negative"));
+  }
+
+  private static Rule knownCurrency(String name, SilverSettings settings) {
+    Column value = typed(name);
+    return Rule.of(
+        QuarantineReason.UNKNOWN_CURRENCY,
+        value.isNotNull().and(value.isin(settings.currencies().toArray()).unary_$bang()),
+        Rule.detail(name + " '", value, "' is not a configured currency"));
+  }
+
+  public static final SilverEntity ACCOUNTS =
+      new SilverEntity(
+          LandingSources.ACCOUNTS,
+          "CRM account versions (rule L3: every delivered version, keyed by account_id and updated_at)",
+          List.of(
+              required("account_id", STRING, "Account key in the CRM"),
+              optional("account_name", STRING, "Account display name"),
+              optional(
+                  "parent_account_id", STRING, "Parent account key; null for top-level accounts"),
+              requiredEnum(
+                  "segment", List.of("smb", "mid_market", "enterprise"), "Customer segment"),
+              optional("industry", STRING, "Industry"),
+              optional("region", STRING, "Sales region"),
+              optional("country", STRING, "ISO country code"),
+              optional("csm_owner", STRING, "Customer success manager who owns the account"),
+              required("created_at", TIMESTAMP, "When the account was created (UTC)"),
+              required(
+                  "updated_at", TIMESTAMP, "When the CRM changed the record (UTC): the version")),
+          List.of("account_id"),
+          "updated_at",
+          true,
+          false,
+          List.of("created_at", "updated_at"),
+          settings -> List.of());
+
+  public static final SilverEntity PLANS =
+      new SilverEntity(
+          LandingSources.PLANS,
+          "Price plans",
+          List.of(
+              required("plan_id", STRING, "Plan key"),
+              optional("plan_name", STRING, "Display name"),
+              optional("product", STRING, "Product"),
+              optional("tier", STRING, "Tier within the product"),
+              requiredEnum("billing_interval", INTERVALS, "month, quarter or year"),
+              optional("list_price", DECIMAL, "List price per unit per interval"),
+              optional("currency", STRING, "ISO currency of the list price"),
+              required("is_per_seat", BOOLEAN, "Priced per seat")),
+          List.of("plan_id"),
+          null,
+          true,
+          false,
+          List.of(),
+          settings -> List.of(nonNegative("list_price"), knownCurrency("currency", settings)));
+
+  public static final SilverEntity FX_RATES =
+      new SilverEntity(
+          LandingSources.FX_RATES,
+          "Daily exchange rates to USD",
+          List.of(
+              required("rate_date", DATE, "Date of the rate"),
+              required("currency", STRING, "ISO currency"),
+              required("rate_to_usd", DECIMAL, "USD per unit of the currency")),
+          List.of("rate_date", "currency"),
+          null,
+          true,
+          false,
+          List.of(),
+          settings ->
+              List.of(
+                  Rule.of(
+                      QuarantineReason.OUT_OF_RANGE,
+                      typed("rate_to_usd").leq(0),
+                      Rule.detail("rate_to_usd ", typed("rate_to_usd"), " is not above 0")),
+                  knownCurrency("currency", settings)));
+
+  public static final SilverEntity SUBSCRIPTIONS =
+      new SilverEntity(
+          LandingSources.SUBSCRIPTIONS,
+          "Subscription versions (rule R3: keyed by subscription_id and valid_from; updated_at versions a row)",
+          List.of(
+              required("subscription_id", STRING, "Subscription key"),
+              required("account_id", STRING, "Paying account"),
+              required("plan_id", STRING, "Plan subscribed to"),
+              required("currency", STRING, "ISO currency of the prices"),
+              requiredEnum("billing_interval", INTERVALS, "month, quarter or year"),
+              required("quantity", INTEGER, "Seats or units"),
+              required("unit_price", DECIMAL, "Price per unit per interval"),
+              optional("discount_pct", DECIMAL, "Discount in percent, 0-100 (null: none, rule L6)"),
+              required("is_trial", BOOLEAN, "A trial version (MRR 0)"),
+              required("valid_from", TIMESTAMP, "Start of validity (UTC, inclusive)"),
+              optional(
+                  "valid_to", TIMESTAMP, "End of validity (UTC, exclusive); null while current"),
+              required("updated_at", TIMESTAMP, "When billing changed the record (UTC)")),
+          List.of("subscription_id", "valid_from"),
+          "updated_at",
+          true,
+          true,
+          List.of("updated_at"),
+          settings ->
+              List.of(
+                  nonNegative("quantity"),
+                  nonNegative("unit_price"),
+                  Rule.of(
+                      QuarantineReason.OUT_OF_RANGE,
+                      typed("discount_pct").lt(0).or(typed("discount_pct").gt(100)),
+                      Rule.detail("discount_pct ", typed("discount_pct"), " is outside 0-100")),
+                  Rule.of(
+                      QuarantineReason.INVALID_PERIOD,
+                      typed("valid_to").leq(typed("valid_from")),
+                      Rule.detail("valid_to ", typed("valid_to"), " is not after valid_from")),
+                  knownCurrency("currency", settings)));
+
+  public static final SilverEntity USAGE_EVENTS =
+      new SilverEntity(
+          LandingSources.USAGE_EVENTS,
+          "Product usage events, deduplicated by event_id (rule L4: the first delivery wins)",
+          List.of(
+              required("event_id", STRING, "Event key"),
+              required("account_id", STRING, "Account of the user"),
+              required("user_id", STRING, "User who acted"),
+              required("event_type", STRING, "What happened"),
+              optional("feature", STRING, "Product feature used"),
+              required("occurred_at", TIMESTAMP, "When it happened (UTC)"),
+              optional("properties", STRING, "Event properties as JSON text")),
+          List.of("event_id"),
+          null,
+          false,
+          true,
+          List.of("occurred_at"),
+          settings -> List.of());
+
+  public static final List<SilverEntity> ALL =
+      List.of(ACCOUNTS, PLANS, FX_RATES, SUBSCRIPTIONS, USAGE_EVENTS);
+}

@@ -1,0 +1,142 @@
+package io.pulse.jobs.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.trim;
+
+import io.pulse.common.error.InputMissingException;
+import io.pulse.common.job.Job;
+import io.pulse.common.job.JobContext;
+import io.pulse.common.job.JobResult;
+import io.pulse.common.table.Layer;
+import io.pulse.common.table.TableRef;
+import io.pulse.jobs.ingest.LandingSource;
+import io.pulse.jobs.ingest.LandingSources;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Types and validates the bronze deliveries of the run dates into {@code silver.<entity>} and
+ * {@code silver.<entity>_quarantine}, replacing those delivery dates in both, and keeps a {@code
+ * silver.<entity>_current} view with the latest version per key. Per entity: bronze rows = accepted
+ * + quarantined + duplicates, logged and recorded in the job result.
+ */
+public final class SilverJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
+
+  @Override
+  public String name() {
+    return "silver";
+  }
+
+  @Override
+  public String description() {
+    return "Type, validate and deduplicate bronze into silver.<entity>; bad rows to silver.<entity>_quarantine";
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    SilverSettings settings = SilverSettings.of(context.config().raw());
+    SparkSession spark = context.spark();
+    String deliveries =
+        "_dt >= DATE'"
+            + context.dates().start()
+            + "' AND _dt <= DATE'"
+            + context.dates().end()
+            + "'";
+    Dataset<Row> knownAccounts = knownAccounts(context);
+    JobResult.Builder result = JobResult.builder(name());
+    boolean anyInput = false;
+    for (SilverEntity entity : SilverEntities.ALL) {
+      TableRef bronzeRef = context.tables().resolve(entity.source().bronzeTable());
+      if (!spark.catalog().tableExists(bronzeRef.qualifiedName())) {
+        LOG.info("{}: no bronze table yet", entity.name());
+        continue;
+      }
+      anyInput = true;
+      Dataset<Row> bronze =
+          spark.read().format("delta").load(bronzeRef.location()).where(deliveries);
+      TableRef silverRef = context.writer().ensureTable(entity.table());
+      Dataset<Row> existing =
+          spark.read().format("delta").load(silverRef.location()).where("NOT (" + deliveries + ")");
+      SilverTransform.Outcome outcome =
+          new SilverTransform(entity, settings)
+              .apply(bronze, knownAccounts, existing, context.runId());
+      if (context.dryRun()) {
+        LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
+        continue;
+      }
+      long read = bronze.count();
+      long accepted = context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
+      long quarantined =
+          context
+              .writer()
+              .replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+      createCurrentView(spark, entity, silverRef);
+      LOG.info(
+          "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
+          silverRef,
+          read,
+          accepted,
+          quarantined,
+          read - accepted - quarantined);
+      result.table(silverRef.qualifiedName(), read, accepted, quarantined);
+    }
+    if (!anyInput) {
+      throw new InputMissingException("input missing: no bronze tables; run `pulse bronze` first");
+    }
+    return result.build();
+  }
+
+  /** Rule L3: an account is known from the first delivery date that holds it. */
+  private static Dataset<Row> knownAccounts(JobContext context) {
+    LandingSource accounts = LandingSources.ACCOUNTS;
+    TableRef ref = context.tables().resolve(accounts.bronzeTable());
+    if (!context.spark().catalog().tableExists(ref.qualifiedName())) {
+      return context
+          .spark()
+          .emptyDataFrame()
+          .selectExpr("CAST(NULL AS STRING) AS account_id", "CAST(NULL AS DATE) AS _known_from")
+          .limit(0);
+    }
+    return context
+        .spark()
+        .read()
+        .format("delta")
+        .load(ref.location())
+        .where(col(LandingSource.CORRUPT_RECORD).isNull().and(trim(col("account_id")).notEqual("")))
+        .groupBy(trim(col("account_id")).as("account_id"))
+        .agg(min(col("_dt")).as("_known_from"));
+  }
+
+  /** {@code silver.<entity>_current}: the latest version of each key (for versioned entities). */
+  private static void createCurrentView(SparkSession spark, SilverEntity entity, TableRef silver) {
+    if (entity.version() == null) {
+      return;
+    }
+    String key = entity.key().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "));
+    spark.sql(
+        "CREATE OR REPLACE VIEW "
+            + Layer.SILVER.database()
+            + "."
+            + entity.name()
+            + "_current"
+            + " COMMENT 'Latest version of each "
+            + entity.name()
+            + " key (latest "
+            + entity.version()
+            + ")'"
+            + " AS SELECT * EXCEPT (_version_rank) FROM (SELECT *, row_number() OVER (PARTITION BY "
+            + key
+            + " ORDER BY `"
+            + entity.version()
+            + "` DESC, _dt DESC, _source_file DESC, _row_number DESC) AS _version_rank"
+            + " FROM "
+            + silver.qualifiedName()
+            + ") WHERE _version_rank = 1");
+  }
+}

@@ -1,0 +1,257 @@
+package io.pulse.jobs.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pulse.common.testing.Frames;
+import io.pulse.common.testing.SparkTest;
+import io.pulse.common.testing.SparkTestSession;
+import io.pulse.jobs.ingest.LandingSource;
+import io.pulse.jobs.ingest.LandingSources;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** Every silver rule on hand-made bronze subscription rows, one rule broken per row. */
+@SparkTest
+class SilverTransformTest {
+  private static final SparkSession spark = SparkTestSession.get();
+  private static final LandingSource SOURCE = LandingSources.SUBSCRIPTIONS;
+  private static final SilverSettings SETTINGS =
+      new SilverSettings(List.of("USD", "EUR", "GBP", "JPY"), 1, true);
+  private static final String[] HEADER = {
+    "subscription_id", "account_id", "plan_id", "currency", "billing_interval", "quantity",
+    "unit_price", "discount_pct", "is_trial", "valid_from", "valid_to", "updated_at"
+  };
+  private static final String[] GOOD = {
+    "S1",
+    "A001",
+    "P1",
+    "USD",
+    "month",
+    "10",
+    "10.5",
+    "",
+    "false",
+    "2026-01-01T00:00:00Z",
+    "",
+    "2026-01-04T12:00:00+01:00"
+  };
+
+  /** GOOD with some columns replaced: {@code "column", "value", …}. */
+  private static String[] with(String... changes) {
+    String[] row = GOOD.clone();
+    for (int i = 0; i < changes.length; i += 2) {
+      row[Arrays.asList(HEADER).indexOf(changes[i])] = changes[i + 1];
+    }
+    return row;
+  }
+
+  /** Bronze rows delivered on {@code dt}: a row's position in the list is its line number. */
+  private static Dataset<Row> bronze(
+      String dt, List<String[]> values, Map<Integer, String> corrupt) {
+    StructType schema = SOURCE.stringSchema();
+    schema =
+        schema
+            .add(LandingSource.EXTRA_COLUMNS, DataTypes.StringType)
+            .add(LandingSource.CORRUPT_RECORD, DataTypes.StringType)
+            .add("_source_file", DataTypes.StringType)
+            .add("_row_number", DataTypes.LongType)
+            .add("_dt", DataTypes.DateType)
+            .add("_ingested_at", DataTypes.TimestampType)
+            .add("_run_id", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      List<Object> row = new ArrayList<>();
+      for (String v : values.get(i)) {
+        row.add(v.isEmpty() ? null : v);
+      }
+      row.addAll(
+          Arrays.asList(
+              null,
+              corrupt.get(i + 1),
+              "s3a://b/landing/subscriptions/dt=" + dt + "/part.csv",
+              (long) i + 1,
+              Date.valueOf(dt),
+              Timestamp.from(Instant.EPOCH),
+              "bronze-run"));
+      rows.add(RowFactory.create(row.toArray()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static Dataset<Row> knownAccounts() {
+    StructType schema =
+        new StructType()
+            .add("account_id", DataTypes.StringType)
+            .add("_known_from", DataTypes.DateType);
+    return spark.createDataFrame(
+        List.of(
+            RowFactory.create("A001", Date.valueOf("2026-01-01")),
+            RowFactory.create("A002", Date.valueOf("2026-01-06"))),
+        schema);
+  }
+
+  private static final SilverTransform TRANSFORM =
+      new SilverTransform(SilverEntities.SUBSCRIPTIONS, SETTINGS);
+
+  private static Dataset<Row> noSilverYet() {
+    return spark.createDataFrame(List.of(), SilverEntities.SUBSCRIPTIONS.table().schema());
+  }
+
+  @Test
+  void eachBrokenRuleQuarantinesItsRowWithItsReason() {
+    List<String[]> rows =
+        List.<String[]>of(
+            GOOD,
+            with("subscription_id", "S2"), // line 2: unparseable (corrupt record below)
+            with("subscription_id", "S3", "plan_id", ""),
+            with("subscription_id", "S4", "quantity", "ten"),
+            with("subscription_id", "S5", "valid_from", "2026-01-01T00:00:00"),
+            with("subscription_id", "S6", "billing_interval", "weekly"),
+            with("subscription_id", "S7", "quantity", "-1"),
+            with("subscription_id", "S8", "discount_pct", "120"),
+            with("subscription_id", "S9", "valid_to", "2025-12-31T00:00:00Z"),
+            with("subscription_id", "S10", "currency", "XYZ"),
+            with("subscription_id", "S11", "updated_at", "2026-01-07T00:00:01Z"),
+            with("subscription_id", "S12", "updated_at", "2026-01-07T00:00:00Z"),
+            with("subscription_id", "S13", "account_id", "A999"),
+            with("subscription_id", "S14", "account_id", "A002"),
+            with("subscription_id", "S15", "is_trial", "maybe"));
+
+    SilverTransform.Outcome outcome =
+        TRANSFORM.apply(
+            bronze("2026-01-05", rows, Map.of(2, "S2,broken\"")),
+            knownAccounts(),
+            noSilverYet(),
+            "r1");
+
+    StructType reasons =
+        new StructType().add("_row_number", DataTypes.LongType).add("reason", DataTypes.StringType);
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(2L, "unparseable"),
+                RowFactory.create(3L, "missing_required"),
+                RowFactory.create(4L, "bad_type"),
+                RowFactory.create(5L, "bad_timestamp"),
+                RowFactory.create(6L, "bad_enum"),
+                RowFactory.create(7L, "out_of_range"),
+                RowFactory.create(8L, "out_of_range"),
+                RowFactory.create(9L, "invalid_period"),
+                RowFactory.create(10L, "unknown_currency"),
+                RowFactory.create(11L, "future_timestamp"),
+                RowFactory.create(13L, "unknown_account"),
+                RowFactory.create(14L, "unknown_account"),
+                RowFactory.create(15L, "bad_type")),
+            reasons),
+        outcome.quarantined().select(col("_row_number"), col("reason")));
+    assertEquals(
+        List.of("S1", "S12"),
+        outcome
+            .accepted()
+            .orderBy("_row_number")
+            .select("subscription_id")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
+  }
+
+  @Test
+  void anAcceptedRowIsTypedInUtc() {
+    SilverTransform.Outcome outcome =
+        TRANSFORM.apply(
+            bronze("2026-01-05", List.<String[]>of(GOOD), Map.of()),
+            knownAccounts(),
+            noSilverYet(),
+            "r1");
+
+    StructType schema =
+        new StructType()
+            .add("quantity", DataTypes.IntegerType)
+            .add("unit_price", new DecimalType(18, 4))
+            .add("discount_pct", new DecimalType(18, 4))
+            .add("is_trial", DataTypes.BooleanType)
+            .add("valid_from", DataTypes.TimestampType)
+            .add("valid_to", DataTypes.TimestampType)
+            .add("updated_at", DataTypes.TimestampType);
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    10,
+                    new BigDecimal("10.5000"),
+                    null,
+                    false,
+                    Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")),
+                    null,
+                    Timestamp.from(Instant.parse("2026-01-04T11:00:00Z")))),
+            schema),
+        outcome
+            .accepted()
+            .select(
+                "quantity",
+                "unit_price",
+                "discount_pct",
+                "is_trial",
+                "valid_from",
+                "valid_to",
+                "updated_at"));
+  }
+
+  @Test
+  void duplicatesAreDroppedAndConflictingDuplicatesQuarantined() {
+    Dataset<Row> earlier =
+        TRANSFORM
+            .apply(
+                bronze(
+                    "2026-01-04",
+                    List.of(with("subscription_id", "S3"), with("subscription_id", "S4")),
+                    Map.of()),
+                knownAccounts(),
+                noSilverYet(),
+                "r0")
+            .accepted();
+    List<String[]> rows =
+        List.<String[]>of(
+            GOOD,
+            GOOD, // same identity, same content: a duplicate
+            with("subscription_id", "S2", "quantity", "5"),
+            with("subscription_id", "S2", "quantity", "6"), // same identity, other content
+            with("subscription_id", "S3"), // repeats an earlier delivery exactly
+            with("subscription_id", "S4", "quantity", "99")); // contradicts an earlier delivery
+
+    SilverTransform.Outcome outcome =
+        TRANSFORM.apply(bronze("2026-01-05", rows, Map.of()), knownAccounts(), earlier, "r1");
+
+    assertEquals(
+        List.of(1L),
+        outcome
+            .accepted()
+            .select("_row_number")
+            .as(org.apache.spark.sql.Encoders.LONG())
+            .collectAsList());
+    StructType reasons =
+        new StructType().add("_row_number", DataTypes.LongType).add("reason", DataTypes.StringType);
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(3L, "conflicting_duplicate"),
+                RowFactory.create(4L, "conflicting_duplicate"),
+                RowFactory.create(6L, "conflicting_duplicate")),
+            reasons),
+        outcome.quarantined().select(col("_row_number"), col("reason")));
+  }
+}
