@@ -35,7 +35,8 @@ class DemoScriptIT {
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.matches("(?s).*bronze\\.accounts +\\| 18 .*"), output);
     assertTrue(output.matches("(?s).*silver\\.accounts +\\| 9 .*"), output);
-    assertTrue(output.matches("(?s).*A004 +\\| Delta Dynamics +\\| mid_market +\\| dana .*"), output);
+    assertTrue(
+        output.matches("(?s).*A004 +\\| Delta Dynamics +\\| mid_market +\\| dana .*"), output);
     assertTrue(output.matches("(?s).*2026-01-06 \\| 5 +\\| unparseable .*"), output);
     assertTrue(output.contains("== demo finished"), output);
   }

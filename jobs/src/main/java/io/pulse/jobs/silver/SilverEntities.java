@@ -10,12 +10,13 @@ import static io.pulse.jobs.silver.Field.optional;
 import static io.pulse.jobs.silver.Field.required;
 import static io.pulse.jobs.silver.Field.requiredEnum;
 import static io.pulse.jobs.silver.SilverEntity.typed;
+import static org.apache.spark.sql.functions.when;
 
 import io.pulse.jobs.ingest.LandingSources;
 import java.util.List;
 import org.apache.spark.sql.Column;
 
-/** The silver entities built so far, in the order the silver job writes them. */
+/** The silver entities, one per landing source, in the order the silver job writes them. */
 public final class SilverEntities {
   private SilverEntities() {}
 
@@ -158,6 +159,169 @@ public final class SilverEntities {
           List.of("occurred_at"),
           settings -> List.of());
 
+  public static final SilverEntity CONTACTS =
+      new SilverEntity(
+          LandingSources.CONTACTS,
+          "CRM contact versions, keyed by contact_id and updated_at",
+          List.of(
+              required("contact_id", STRING, "Contact key"),
+              required("account_id", STRING, "Account of the contact"),
+              optional("role", STRING, "Job role"),
+              required("is_champion", BOOLEAN, "Champions the product"),
+              required("is_active", BOOLEAN, "Still with the account"),
+              required(
+                  "updated_at", TIMESTAMP, "When the CRM changed the record (UTC): the version")),
+          List.of("contact_id"),
+          "updated_at",
+          true,
+          true,
+          List.of("updated_at"),
+          settings -> List.of());
+
+  public static final SilverEntity ACTIVITIES =
+      new SilverEntity(
+          LandingSources.ACTIVITIES,
+          "Customer-success touchpoints",
+          List.of(
+              required("activity_id", STRING, "Activity key"),
+              required("account_id", STRING, "Account touched"),
+              optional("contact_id", STRING, "Contact met, if any"),
+              requiredEnum(
+                  "activity_type",
+                  List.of("meeting", "qbr", "call", "email", "training"),
+                  "Kind of touchpoint"),
+              required("occurred_at", TIMESTAMP, "When it took place (UTC)")),
+          List.of("activity_id"),
+          null,
+          true,
+          true,
+          List.of("occurred_at"),
+          settings -> List.of());
+
+  public static final SilverEntity SUCCESS_PLANS =
+      new SilverEntity(
+          LandingSources.SUCCESS_PLANS,
+          "Success-plan goals",
+          List.of(
+              required("goal_id", STRING, "Goal key"),
+              required("account_id", STRING, "Account of the goal"),
+              required("value_event", STRING, "Event type that counts towards the goal"),
+              required("target_count", INTEGER, "Value events to reach by the due date"),
+              required("start_date", DATE, "First day of the goal"),
+              required("due_date", DATE, "Last day of the goal"),
+              optional("status", STRING, "Status in the CS tool")),
+          List.of("goal_id"),
+          null,
+          true,
+          true,
+          List.of(),
+          settings ->
+              List.of(
+                  nonNegative("target_count"),
+                  Rule.of(
+                      QuarantineReason.INVALID_PERIOD,
+                      typed("due_date").lt(typed("start_date")),
+                      Rule.detail("due_date ", typed("due_date"), " is before start_date"))));
+
+  public static final SilverEntity INVOICES =
+      new SilverEntity(
+          LandingSources.INVOICES,
+          "Invoices",
+          List.of(
+              required("invoice_id", STRING, "Invoice key"),
+              required("account_id", STRING, "Billed account"),
+              required("currency", STRING, "ISO currency of the amounts"),
+              required("issued_at", TIMESTAMP, "When it was issued (UTC)"),
+              optional("due_at", TIMESTAMP, "When payment is due (UTC)"),
+              requiredEnum(
+                  "status", List.of("paid", "open", "void", "uncollectible"), "Payment status"),
+              optional("subtotal", DECIMAL, "Amount before tax"),
+              optional("tax", DECIMAL, "Tax"),
+              required("total", DECIMAL, "Amount due"),
+              optional("paid_at", TIMESTAMP, "When it was paid (UTC)")),
+          List.of("invoice_id"),
+          null,
+          true,
+          true,
+          List.of(),
+          settings ->
+              List.of(
+                  nonNegative("subtotal"),
+                  nonNegative("tax"),
+                  nonNegative("total"),
+                  knownCurrency("currency", settings)));
+
+  public static final SilverEntity SURVEYS =
+      new SilverEntity(
+          LandingSources.SURVEYS,
+          "Survey responses: NPS 0-10, CSAT 1-5, CES 1-7 (rule E2: an empty score is unrated)",
+          List.of(
+              required("response_id", STRING, "Response key"),
+              required("account_id", STRING, "Account of the respondent"),
+              optional("contact_id", STRING, "Respondent, when known"),
+              requiredEnum("survey_type", List.of("nps", "csat", "ces"), "Survey kind"),
+              optional("score", INTEGER, "Score on the survey's scale; null when unrated"),
+              optional("comment", STRING, "Free-text comment"),
+              required("responded_at", TIMESTAMP, "When the response was given (UTC)"),
+              optional("ticket_id", STRING, "Ticket a CSAT response rates")),
+          List.of("response_id"),
+          null,
+          true,
+          true,
+          List.of("responded_at"),
+          settings -> List.of(scoreOnScale()));
+
+  public static final SilverEntity TICKETS =
+      new SilverEntity(
+          LandingSources.TICKETS,
+          "Support ticket versions, keyed by ticket_id and updated_at",
+          List.of(
+              required("ticket_id", STRING, "Ticket key"),
+              required("account_id", STRING, "Account that raised it"),
+              optional("requester_id", STRING, "Contact who raised it"),
+              requiredEnum(
+                  "priority", List.of("low", "normal", "high", "urgent"), "Priority (rule S6)"),
+              requiredEnum(
+                  "status",
+                  List.of("new", "open", "pending", "on_hold", "solved", "closed"),
+                  "Status (rule S6)"),
+              optional("channel", STRING, "Channel it came in by"),
+              optional("subject", STRING, "Subject line"),
+              required("created_at", TIMESTAMP, "When it was opened (UTC)"),
+              optional("first_response_at", TIMESTAMP, "First agent reply (UTC)"),
+              optional("solved_at", TIMESTAMP, "When it was solved (UTC)"),
+              optional("reopened_count", INTEGER, "Times it was reopened"),
+              required("updated_at", TIMESTAMP, "When the ticket changed (UTC): the version")),
+          List.of("ticket_id"),
+          "updated_at",
+          true,
+          true,
+          List.of("created_at", "updated_at"),
+          settings -> List.of(nonNegative("reopened_count")));
+
+  /** A score outside its survey's scale: NPS 0-10, CSAT 1-5, CES 1-7. */
+  private static Rule scoreOnScale() {
+    Column type = typed("survey_type");
+    Column score = typed("score");
+    Column low = when(type.equalTo("nps"), 0).otherwise(1);
+    Column high = when(type.equalTo("nps"), 10).when(type.equalTo("csat"), 5).otherwise(7);
+    return Rule.of(
+        QuarantineReason.OUT_OF_RANGE,
+        score.lt(low).or(score.gt(high)),
+        Rule.detail("score ", score, " is outside the survey's scale"));
+  }
+
   public static final List<SilverEntity> ALL =
-      List.of(ACCOUNTS, PLANS, FX_RATES, SUBSCRIPTIONS, USAGE_EVENTS);
+      List.of(
+          ACCOUNTS,
+          CONTACTS,
+          PLANS,
+          FX_RATES,
+          SUBSCRIPTIONS,
+          INVOICES,
+          USAGE_EVENTS,
+          ACTIVITIES,
+          SUCCESS_PLANS,
+          SURVEYS,
+          TICKETS);
 }

@@ -9,10 +9,8 @@ import io.pulse.common.testing.SparkTestSession;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,56 +58,20 @@ class SilverTransformTest {
     return row;
   }
 
-  /** Bronze rows delivered on {@code dt}: a row's position in the list is its line number. */
   private static Dataset<Row> bronze(
       String dt, List<String[]> values, Map<Integer, String> corrupt) {
-    StructType schema = SOURCE.stringSchema();
-    schema =
-        schema
-            .add(LandingSource.EXTRA_COLUMNS, DataTypes.StringType)
-            .add(LandingSource.CORRUPT_RECORD, DataTypes.StringType)
-            .add("_source_file", DataTypes.StringType)
-            .add("_row_number", DataTypes.LongType)
-            .add("_dt", DataTypes.DateType)
-            .add("_ingested_at", DataTypes.TimestampType)
-            .add("_run_id", DataTypes.StringType);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      List<Object> row = new ArrayList<>();
-      for (String v : values.get(i)) {
-        row.add(v.isEmpty() ? null : v);
-      }
-      row.addAll(
-          Arrays.asList(
-              null,
-              corrupt.get(i + 1),
-              "s3a://b/landing/subscriptions/dt=" + dt + "/part.csv",
-              (long) i + 1,
-              Date.valueOf(dt),
-              Timestamp.from(Instant.EPOCH),
-              "bronze-run"));
-      rows.add(RowFactory.create(row.toArray()));
-    }
-    return spark.createDataFrame(rows, schema);
+    return BronzeFixture.rows(SOURCE, dt, values, corrupt);
   }
 
   private static Dataset<Row> knownAccounts() {
-    StructType schema =
-        new StructType()
-            .add("account_id", DataTypes.StringType)
-            .add("_known_from", DataTypes.DateType);
-    return spark.createDataFrame(
-        List.of(
-            RowFactory.create("A001", Date.valueOf("2026-01-01")),
-            RowFactory.create("A002", Date.valueOf("2026-01-06"))),
-        schema);
+    return BronzeFixture.knownAccounts();
   }
 
   private static final SilverTransform TRANSFORM =
       new SilverTransform(SilverEntities.SUBSCRIPTIONS, SETTINGS);
 
   private static Dataset<Row> noSilverYet() {
-    return spark.createDataFrame(List.of(), SilverEntities.SUBSCRIPTIONS.table().schema());
+    return BronzeFixture.noSilverYet(SilverEntities.SUBSCRIPTIONS);
   }
 
   @Test

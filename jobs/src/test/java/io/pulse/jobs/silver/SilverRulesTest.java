@@ -1,0 +1,125 @@
+package io.pulse.jobs.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pulse.common.testing.SparkTest;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Encoders;
+import org.junit.jupiter.api.Test;
+
+/** The entity-specific rules of surveys, tickets, invoices and success plans, a row each. */
+@SparkTest
+class SilverRulesTest {
+  private static final SilverSettings SETTINGS = new SilverSettings(List.of("USD", "EUR"), 1, true);
+
+  /**
+   * {@code line:reason} of each quarantined row, in line order; accepted lines as {@code line:ok}.
+   */
+  private static List<String> outcomes(SilverEntity entity, List<String[]> rows) {
+    SilverTransform.Outcome outcome =
+        new SilverTransform(entity, SETTINGS)
+            .apply(
+                BronzeFixture.rows(entity.source(), "2026-01-05", rows, Map.of()),
+                BronzeFixture.knownAccounts(),
+                BronzeFixture.noSilverYet(entity),
+                "r");
+    return outcome
+        .quarantined()
+        .select(col("_row_number"), col("reason"))
+        .unionByName(
+            outcome
+                .accepted()
+                .select(col("_row_number"))
+                .withColumn("reason", org.apache.spark.sql.functions.lit("ok")))
+        .orderBy("_row_number")
+        .selectExpr("concat(_row_number, ':', reason)")
+        .as(Encoders.STRING())
+        .collectAsList();
+  }
+
+  @Test
+  void surveyScoresStayOnTheirScaleAndMayBeEmpty() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {"R1", "A001", "C1", "nps", "0", "", at, ""},
+            new String[] {"R2", "A001", "C1", "nps", "10", "great", at, ""},
+            new String[] {"R3", "A001", "C1", "nps", "11", "", at, ""},
+            new String[] {"R4", "A001", "C1", "csat", "0", "", at, "T1"},
+            new String[] {"R5", "A001", "C1", "csat", "5", "", at, "T1"},
+            new String[] {"R6", "A001", "C1", "ces", "7", "", at, ""},
+            new String[] {"R7", "A001", "C1", "ces", "8", "", at, ""},
+            new String[] {"R8", "A001", "C1", "csat", "", "", at, ""},
+            new String[] {"R9", "A001", "C1", "poll", "3", "", at, ""});
+
+    assertEquals(
+        List.of(
+            "1:ok",
+            "2:ok",
+            "3:out_of_range",
+            "4:out_of_range",
+            "5:ok",
+            "6:ok",
+            "7:out_of_range",
+            "8:ok",
+            "9:bad_enum"),
+        outcomes(SilverEntities.SURVEYS, rows));
+  }
+
+  @Test
+  void ticketEnumsAndCountsAreChecked() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {
+              "T1", "A001", "C1", "urgent", "on_hold", "email", "Export fails", at, "", "", "0", at
+            },
+            new String[] {
+              "T2", "A001", "C1", "critical", "open", "email", "x", at, "", "", "0", at
+            },
+            new String[] {
+              "T3", "A001", "C1", "low", "escalated", "email", "x", at, "", "", "0", at
+            },
+            new String[] {"T4", "A001", "C1", "low", "open", "email", "x", at, "", "", "-2", at});
+
+    assertEquals(
+        List.of("1:ok", "2:bad_enum", "3:bad_enum", "4:out_of_range"),
+        outcomes(SilverEntities.TICKETS, rows));
+  }
+
+  @Test
+  void invoiceAmountsAndCurrenciesAreChecked() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {"I1", "A001", "EUR", at, "", "uncollectible", "100", "20", "120", ""},
+            new String[] {"I2", "A001", "EUR", at, "", "paid", "100", "20", "-120", at},
+            new String[] {"I3", "A001", "JPY", at, "", "paid", "100", "20", "120", at},
+            new String[] {"I4", "A001", "EUR", at, "", "refunded", "100", "20", "120", at});
+
+    assertEquals(
+        List.of("1:ok", "2:out_of_range", "3:unknown_currency", "4:bad_enum"),
+        outcomes(SilverEntities.INVOICES, rows));
+  }
+
+  @Test
+  void aGoalCannotBeDueBeforeItStarts() {
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {
+              "G1", "A001", "report_exported", "20", "2026-01-01", "2026-03-31", "active"
+            },
+            new String[] {
+              "G2", "A001", "report_exported", "20", "2026-03-01", "2026-01-31", "active"
+            },
+            new String[] {
+              "G3", "A001", "report_exported", "-1", "2026-01-01", "2026-03-31", "active"
+            });
+
+    assertEquals(
+        List.of("1:ok", "2:invalid_period", "3:out_of_range"),
+        outcomes(SilverEntities.SUCCESS_PLANS, rows));
+  }
+}
