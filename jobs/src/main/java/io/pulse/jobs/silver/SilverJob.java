@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
 
+import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
@@ -12,6 +13,7 @@ import io.pulse.common.table.Layer;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,12 +72,40 @@ public final class SilverJob implements Job {
         LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
         continue;
       }
-      long read = bronze.count();
+      List<Row> balance =
+          Reconciliation.of(entity.name(), bronze, outcome.outcomes(), context.runId())
+              .collectAsList();
+      List<Row> unbalanced =
+          balance.stream().filter(r -> !r.<Boolean>getAs("is_balanced")).toList();
+      if (!unbalanced.isEmpty()) {
+        throw new CheckFailedException(
+            "silver."
+                + entity.name()
+                + " does not reconcile for delivery "
+                + unbalanced.get(0).getAs("dt")
+                + ": "
+                + unbalanced.get(0)
+                + "; nothing of it was published; see the logs");
+      }
+      long read = balance.stream().mapToLong(r -> r.<Long>getAs("bronze_rows")).sum();
+      long duplicates = balance.stream().mapToLong(r -> r.<Long>getAs("duplicate_rows")).sum();
       long accepted = context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
       long quarantined =
           context
               .writer()
               .replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+      context
+          .writer()
+          .replaceWhere(
+              Reconciliation.TABLE,
+              spark.createDataFrame(balance, Reconciliation.TABLE.schema()),
+              "entity = '"
+                  + entity.name()
+                  + "' AND dt >= DATE'"
+                  + context.dates().start()
+                  + "' AND dt <= DATE'"
+                  + context.dates().end()
+                  + "'");
       createCurrentView(spark, entity, silverRef);
       LOG.info(
           "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
@@ -83,7 +113,7 @@ public final class SilverJob implements Job {
           read,
           accepted,
           quarantined,
-          read - accepted - quarantined);
+          duplicates);
       result.table(silverRef.qualifiedName(), read, accepted, quarantined);
     }
     if (!anyInput) {

@@ -47,8 +47,11 @@ public final class SilverTransform {
     this.settings = settings;
   }
 
-  /** Accepted and quarantined rows; their counts and the bronze count give the duplicates. */
-  public record Outcome(Dataset<Row> accepted, Dataset<Row> quarantined) {}
+  /**
+   * Accepted and quarantined rows, and {@code outcomes}: each bronze row's {@code _dt} and {@code
+   * _outcome} ({@code accepted}, {@code quarantined} or {@code duplicate}), to reconcile.
+   */
+  public record Outcome(Dataset<Row> accepted, Dataset<Row> quarantined, Dataset<Row> outcomes) {}
 
   /** The metadata columns every silver table carries after its typed fields. */
   static List<ColumnDef> metadataColumns() {
@@ -100,7 +103,13 @@ public final class SilverTransform {
         invalid
             .select(quarantineColumns(runId))
             .unionByName(conflicts.select(quarantineColumns(runId)));
-    return new Outcome(accepted, quarantined);
+    Column outcome =
+        when(col("_outcome").equalTo("conflict"), "quarantined").otherwise(col("_outcome"));
+    Dataset<Row> outcomes =
+        invalid
+            .select(col("_dt"), lit("quarantined").as("_outcome"))
+            .unionByName(deduplicated.select(col("_dt"), outcome.as("_outcome")));
+    return new Outcome(accepted, quarantined, outcomes);
   }
 
   /** Every rule the row breaks, as {@code array<struct<reason, detail>>}, in rule order. */

@@ -306,5 +306,14 @@ class IngestionEndToEndTest {
                     + " LATERAL VIEW explode(tables) AS t WHERE job = 'silver' AND t.table = 'silver.accounts'")
             .first();
     assertEquals(List.of(7L, 6L, 1L), List.of(accounts.get(0), accounts.get(1), accounts.get(2)));
+    assertEquals(
+        List.of("2026-01-05:6=5+1+0:true", "2026-01-06:1=1+0+0:true"),
+        spark
+            .sql(
+                "SELECT concat(dt, ':', bronze_rows, '=', accepted_rows, '+', quarantined_rows, '+',"
+                    + " duplicate_rows, ':', is_balanced) FROM ops.reconciliation"
+                    + " WHERE entity = 'accounts' ORDER BY dt")
+            .as(Encoders.STRING())
+            .collectAsList());
   }
 }

@@ -195,8 +195,8 @@ class SilverTransformTest {
             with("subscription_id", "S3"), // repeats an earlier delivery exactly
             with("subscription_id", "S4", "quantity", "99")); // contradicts an earlier delivery
 
-    SilverTransform.Outcome outcome =
-        TRANSFORM.apply(bronze("2026-01-05", rows, Map.of()), knownAccounts(), earlier, "r1");
+    Dataset<Row> delivered = bronze("2026-01-05", rows, Map.of());
+    SilverTransform.Outcome outcome = TRANSFORM.apply(delivered, knownAccounts(), earlier, "r1");
 
     assertEquals(
         List.of(1L),
@@ -215,5 +215,25 @@ class SilverTransformTest {
                 RowFactory.create(6L, "conflicting_duplicate")),
             reasons),
         outcome.quarantined().select(col("_row_number"), col("reason")));
+  }
+
+  @Test
+  void reconciliationCountsEveryBronzeRowOnce() {
+    List<String[]> rows =
+        List.<String[]>of(GOOD, GOOD, with("subscription_id", "S2", "quantity", "x"));
+    Dataset<Row> delivered = bronze("2026-01-05", rows, Map.of());
+    SilverTransform.Outcome outcome =
+        TRANSFORM.apply(delivered, knownAccounts(), noSilverYet(), "r1");
+
+    Row balance = Reconciliation.of("subscriptions", delivered, outcome.outcomes(), "r1").first();
+
+    assertEquals(
+        List.of(3L, 1L, 1L, 1L, true),
+        List.of(
+            balance.getAs("bronze_rows"),
+            balance.getAs("accepted_rows"),
+            balance.getAs("quarantined_rows"),
+            balance.getAs("duplicate_rows"),
+            balance.getAs("is_balanced")));
   }
 }
