@@ -157,7 +157,8 @@ public final class SilverEntities {
           false,
           true,
           List.of("occurred_at"),
-          settings -> List.of());
+          settings -> List.of(),
+          "occurred_at");
 
   public static final SilverEntity CONTACTS =
       new SilverEntity(

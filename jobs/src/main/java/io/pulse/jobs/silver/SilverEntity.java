@@ -24,6 +24,8 @@ import org.apache.spark.sql.Column;
  *     L4); false for usage events, where the first delivery wins
  * @param futureChecked timestamp fields that may not lie beyond the delivery date (rule L6)
  * @param extraRules rules across fields, given the silver settings
+ * @param eventTime the timestamp field whose UTC date partitions the table as {@code event_date},
+ *     so late rows land on the day they happened; null partitions by delivery date
  */
 public record SilverEntity(
     LandingSource source,
@@ -34,13 +36,41 @@ public record SilverEntity(
     boolean conflictsQuarantined,
     boolean checksAccount,
     List<String> futureChecked,
-    Function<SilverSettings, List<Rule>> extraRules) {
+    Function<SilverSettings, List<Rule>> extraRules,
+    String eventTime) {
+
+  /** An entity partitioned by delivery date. */
+  public SilverEntity(
+      LandingSource source,
+      String description,
+      List<Field> fields,
+      List<String> key,
+      String version,
+      boolean conflictsQuarantined,
+      boolean checksAccount,
+      List<String> futureChecked,
+      Function<SilverSettings, List<Rule>> extraRules) {
+    this(
+        source,
+        description,
+        fields,
+        key,
+        version,
+        conflictsQuarantined,
+        checksAccount,
+        futureChecked,
+        extraRules,
+        null);
+  }
 
   public SilverEntity {
     fields = List.copyOf(fields);
     key = List.copyOf(key);
     futureChecked = List.copyOf(futureChecked);
   }
+
+  /** The partition column of entities with an event time. */
+  public static final String EVENT_DATE = "event_date";
 
   public String name() {
     return source.name();
@@ -66,9 +96,17 @@ public record SilverEntity(
     for (Field f : fields) {
       columns.add(new ColumnDef(f.name(), f.type(), f.comment()));
     }
+    if (eventTime != null) {
+      columns.add(
+          new ColumnDef(EVENT_DATE, DateType, "UTC date of " + eventTime + ": the partition"));
+    }
     columns.addAll(SilverTransform.metadataColumns());
     return new TableDef(
-        Layer.SILVER, name(), description + "; typed and validated", columns, List.of("_dt"));
+        Layer.SILVER,
+        name(),
+        description + "; typed and validated",
+        columns,
+        List.of(eventTime == null ? "_dt" : EVENT_DATE));
   }
 
   /** {@code silver.<name>_quarantine}: rejected rows with the reason and the raw record. */

@@ -106,6 +106,15 @@ public final class SilverJob implements Job {
                   + "' AND dt <= DATE'"
                   + context.dates().end()
                   + "'");
+      if (entity.eventTime() != null) {
+        Dataset<Row> written =
+            spark.read().format("delta").load(silverRef.location()).where(deliveries);
+        context
+            .writer()
+            .append(
+                ChangedDates.TABLE,
+                ChangedDates.of(entity.name(), written, context.runId(), java.time.Instant.now()));
+      }
       createCurrentView(spark, entity, silverRef);
       LOG.info(
           "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",

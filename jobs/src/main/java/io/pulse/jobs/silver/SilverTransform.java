@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
@@ -212,6 +213,9 @@ public final class SilverTransform {
     List<Column> columns = new ArrayList<>();
     for (Field f : entity.fields()) {
       columns.add(SilverEntity.typed(f.name()).as(f.name()));
+    }
+    if (entity.eventTime() != null) {
+      columns.add(to_date(SilverEntity.typed(entity.eventTime())).as(SilverEntity.EVENT_DATE));
     }
     columns.add(col(HASH));
     columns.add(col("_source_file"));

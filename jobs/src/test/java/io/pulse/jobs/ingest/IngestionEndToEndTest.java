@@ -299,6 +299,13 @@ class IngestionEndToEndTest {
             .sql("SELECT event_id FROM silver.usage_events ORDER BY 1")
             .as(Encoders.STRING())
             .collectAsList());
+    assertEquals(
+        List.of("2026-01-04", "2026-01-05"),
+        spark
+            .sql(
+                "SELECT DISTINCT CAST(event_date AS STRING) FROM ops.changed_dates WHERE entity = 'usage_events' ORDER BY 1")
+            .as(Encoders.STRING())
+            .collectAsList());
     Row accounts =
         spark
             .sql(
