@@ -27,6 +27,8 @@ public record Field(
     DATE(DataTypes.DateType),
     /** Money and rates: decimal(18,4), rounded HALF_UP by the cast. */
     DECIMAL(new DecimalType(18, 4)),
+    /** Exchange rates: decimal(20,10), fine enough for JPY. */
+    RATE(new DecimalType(20, 10)),
     INTEGER(DataTypes.IntegerType),
     BOOLEAN(DataTypes.BooleanType),
     /** A string from a closed list. */
@@ -79,7 +81,7 @@ public record Field(
           case STRING -> raw;
           case TIMESTAMP -> when(raw.rlike(TIMESTAMP_WITH_OFFSET), raw.try_cast(kind.type));
           case DATE -> when(raw.rlike(ISO_DATE), raw.try_cast(kind.type));
-          case DECIMAL -> when(raw.rlike(DECIMAL), raw.try_cast(kind.type));
+          case DECIMAL, RATE -> when(raw.rlike(DECIMAL), raw.try_cast(kind.type));
           case INTEGER -> when(raw.rlike(INTEGER), raw.try_cast(kind.type));
           case BOOLEAN -> when(lower(raw).isin("true", "false"), lower(raw).equalTo("true"));
           case ENUM -> when(raw.isin(allowed.toArray()), raw);

@@ -4,6 +4,7 @@ import static io.pulse.jobs.silver.Field.Kind.BOOLEAN;
 import static io.pulse.jobs.silver.Field.Kind.DATE;
 import static io.pulse.jobs.silver.Field.Kind.DECIMAL;
 import static io.pulse.jobs.silver.Field.Kind.INTEGER;
+import static io.pulse.jobs.silver.Field.Kind.RATE;
 import static io.pulse.jobs.silver.Field.Kind.STRING;
 import static io.pulse.jobs.silver.Field.Kind.TIMESTAMP;
 import static io.pulse.jobs.silver.Field.optional;
@@ -89,7 +90,7 @@ public final class SilverEntities {
           List.of(
               required("rate_date", DATE, "Date of the rate"),
               required("currency", STRING, "ISO currency"),
-              required("rate_to_usd", DECIMAL, "USD per unit of the currency")),
+              required("rate_to_usd", RATE, "USD per unit of the currency")),
           List.of("rate_date", "currency"),
           null,
           true,
