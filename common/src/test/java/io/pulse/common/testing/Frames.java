@@ -1,17 +1,17 @@
 package io.pulse.common.testing;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.holdenkarau.spark.testing.JavaDatasetSuiteBase;
 import java.util.Arrays;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * spark-testing-base's DataFrame assertions on the shared session. Column metadata (the catalog
- * comments a table carries) is left out of the comparison: tests compare names, types and values.
+ * comments a table carries) and nullability are left out of the comparison: tests compare names,
+ * types and values.
  */
 public final class Frames {
   private static final JavaDatasetSuiteBase BASE = new JavaDatasetSuiteBase();
@@ -31,10 +31,10 @@ public final class Frames {
   }
 
   private static Dataset<Row> withoutMetadata(Dataset<Row> frame) {
-    Column[] plain =
-        Arrays.stream(frame.columns())
-            .map(c -> col("`" + c + "`").as(c, Metadata.empty()))
-            .toArray(Column[]::new);
-    return frame.select(plain);
+    StructField[] fields =
+        Arrays.stream(frame.schema().fields())
+            .map(f -> new StructField(f.name(), f.dataType(), true, Metadata.empty()))
+            .toArray(StructField[]::new);
+    return frame.sparkSession().createDataFrame(frame.toJavaRDD(), new StructType(fields));
   }
 }
