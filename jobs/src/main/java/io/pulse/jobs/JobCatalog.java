@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
 import io.pulse.jobs.ingest.BronzeJob;
+import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeJob(), new SilverJob());
+    return List.of(new BronzeJob(), new SilverJob(), new RevenueJob());
   }
 }

@@ -127,6 +127,17 @@ public final class DeltaWriter {
     return currentVersion(ref) == before ? 0 : lastCommitRows(ref, "numOutputRows");
   }
 
+  /**
+   * Atomically replaces the whole table with {@code rows}: for marts rebuilt from their inputs.
+   *
+   * @return rows written
+   */
+  public long overwrite(TableDef def, Dataset<Row> rows) {
+    TableRef ref = ensureTable(def);
+    conform(def, rows).write().format("delta").mode("overwrite").save(ref.location());
+    return lastCommitRows(ref, "numOutputRows");
+  }
+
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
   public long append(TableDef def, Dataset<Row> rows) {
     TableRef ref = ensureTable(def);
