@@ -2,8 +2,6 @@ package io.pulse.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulse.common.testing.TestDirs;
 import io.pulse.generator.output.RowFormat;
 import io.pulse.generator.output.Source;
@@ -16,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.apache.commons.csv.CSVRecord;
 
 /** A generated landing folder, read back for assertions: rows carry their delivery date. */
 record Landing(Path root) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Generates into a fresh folder, failing the test unless the command exits 0. */
   static Landing generate(String sf, String start, String end, String... more) {
     Path out = TestDirs.unique("landing");
@@ -94,23 +91,16 @@ record Landing(Path root) {
     }
   }
 
-  /** Every usage event of the {@code part-00000} files, with {@code _dt}. */
-  List<JsonNode> events() {
-    List<JsonNode> events = new ArrayList<>();
+  /** Every usage event of the {@code part-00000} files, in delivery order. */
+  List<Event> events() {
+    List<Event> events = new ArrayList<>();
     for (Path file : files(Source.USAGE_EVENTS)) {
       if (!file.getFileName().toString().startsWith("part-00000")) {
         continue;
       }
-      String dt = file.getParent().getFileName().toString().substring(3);
+      LocalDate dt = LocalDate.parse(file.getParent().getFileName().toString().substring(3));
       for (String line : gzipLines(file)) {
-        try {
-          com.fasterxml.jackson.databind.node.ObjectNode node =
-              (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
-          node.put("_dt", dt);
-          events.add(node);
-        } catch (IOException e) {
-          throw new UncheckedIOException(line, e);
-        }
+        events.add(Event.parse(line, dt));
       }
     }
     return events;

@@ -46,7 +46,7 @@ final class UsageEvents {
     double years = Math.max(0, (day - p.signupDay()) / 365.0);
     double trend = Math.min(2.0, 1 + p.growthPerYear() * years);
     if (p.has(Driver.FALLING_USAGE) && day >= p.troubleStartDay()) {
-      trend *= Math.max(0.25, 1 - 0.75 * (day - p.troubleStartDay()) / 120.0);
+      trend *= Math.max(0.2, 1 - 0.8 * (day - p.troubleStartDay()) / 90.0);
     }
     double active = Math.min(0.95, p.activity() * weekday * trend);
     boolean valueAllowed =
@@ -108,7 +108,8 @@ final class UsageEvents {
     long deliver = c.day() + (chance(r, LATE_SHARE) ? between(r, 1, 3) : 0);
     c.state().schedule(Source.USAGE_EVENTS, deliver, row);
     if (chance(r, DUPLICATE_SHARE)) { // at-least-once delivery: the same event again
-      c.state().schedule(Source.USAGE_EVENTS, deliver + between(r, 0, 1), row);
+      c.state()
+          .schedule(Source.USAGE_EVENTS, Math.min(c.day() + 3, deliver + between(r, 0, 1)), row);
     }
   }
 }

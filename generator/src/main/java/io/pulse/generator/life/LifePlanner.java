@@ -5,6 +5,7 @@ import static io.pulse.generator.Rng.chance;
 import static io.pulse.generator.Rng.pick;
 
 import io.pulse.generator.Rng;
+import io.pulse.generator.Times;
 import io.pulse.generator.catalog.Country;
 import io.pulse.generator.catalog.Plan.Interval;
 import io.pulse.generator.catalog.Plan.Tier;
@@ -117,7 +118,8 @@ public final class LifePlanner {
     List<ContactRecord> contactRecords = new ArrayList<>();
     contacts(r, id, segment, signupDay, drivers, troubleStart, contacts, contactRecords);
     long lastLiveDay = churnDay != null && reactivationDay == null ? churnDay : NEVER;
-    List<User> users = users(r, id, seats, signupDay, lastLiveDay, drivers);
+    List<SubscriptionVersion> versions = subs.versions();
+    List<User> users = users(r, id, seats, versions, signupDay, lastLiveDay, drivers);
     List<Goal> goals =
         paid
             ? goals(r, id, seats, firstPaidDay, Math.min(endDay, lastLiveDay), quadrant)
@@ -140,7 +142,7 @@ public final class LifePlanner {
         reactivationDay,
         troubleStart,
         seats,
-        subs.versions(),
+        versions,
         crm,
         contacts,
         contactRecords,
@@ -274,10 +276,15 @@ public final class LifePlanner {
         Comparator.comparingLong(ContactRecord::updatedAt).thenComparing(ContactRecord::contactId));
   }
 
+  /**
+   * Users fill a share of the seats (low for planted low utilization). Seats added later get users
+   * from the expansion on; most users who leave are replaced, so utilization stays where planted.
+   */
   private static List<User> users(
       SplittableRandom r,
       String id,
       int seats,
+      List<SubscriptionVersion> versions,
       long signupDay,
       long lastLiveDay,
       EnumSet<Driver> drivers) {
@@ -285,14 +292,39 @@ public final class LifePlanner {
         drivers.contains(Driver.LOW_LICENSE_UTILIZATION)
             ? between(r, 0.15, 0.35)
             : between(r, 0.6, 0.95);
-    int n = Math.max(1, (int) Math.round(seats * utilization));
-    List<User> users = new ArrayList<>(n);
-    for (int u = 0; u < n; u++) {
-      long joined = signupDay + (u < 0.7 * n ? between(r, 0, 30) : between(r, 30, 400));
-      long left = chance(r, 0.2) ? joined + between(r, 60, 500) : NEVER;
-      users.add(new User("U-" + id + "-" + (u + 1), joined, Math.min(left, lastLiveDay)));
+    int base = Math.max(1, (int) Math.round(seats * utilization));
+    List<User> users = new ArrayList<>();
+    for (int u = 0; u < base; u++) {
+      long joined = signupDay + (u < 0.7 * base ? between(r, 0, 30) : between(r, 30, 120));
+      addUser(r, id, users, joined, lastLiveDay, drivers);
+    }
+    int seen = seats;
+    for (SubscriptionVersion v : versions) {
+      if (v.trial() || !v.plan().isPerSeat() || v.quantity() <= seen) {
+        continue;
+      }
+      int more = (int) Math.round((v.quantity() - seen) * utilization);
+      for (int u = 0; u < more; u++) {
+        addUser(r, id, users, Times.dayOf(v.validFrom()) + between(r, 0, 30), lastLiveDay, drivers);
+      }
+      seen = v.quantity();
     }
     return users;
+  }
+
+  private static void addUser(
+      SplittableRandom r,
+      String id,
+      List<User> users,
+      long joined,
+      long lastLiveDay,
+      EnumSet<Driver> drivers) {
+    long left = chance(r, 0.2) ? joined + between(r, 60, 500) : NEVER;
+    users.add(new User("U-" + id + "-" + (users.size() + 1), joined, Math.min(left, lastLiveDay)));
+    boolean replaced = !drivers.contains(Driver.LOW_LICENSE_UTILIZATION) && chance(r, 0.8);
+    if (left < lastLiveDay && replaced) {
+      addUser(r, id, users, left + between(r, 1, 20), lastLiveDay, drivers);
+    }
   }
 
   private static List<Goal> goals(
