@@ -28,7 +28,10 @@ public final class LandingOutput implements Closeable {
   public static LandingOutput open(String uri, Configuration conf) {
     URI root = normalize(uri);
     Configuration own = new Configuration(conf);
-    own.set("fs.file.impl", NioLocalFileSystem.class.getName());
+    if ("file".equals(root.getScheme())) {
+      // only for local roots: S3A buffers through the stock local file system
+      own.set("fs.file.impl", NioLocalFileSystem.class.getName());
+    }
     try {
       FileSystem fs = FileSystem.newInstance(root, own);
       return new LandingOutput(fs, new Path(root));
