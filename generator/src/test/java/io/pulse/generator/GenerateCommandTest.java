@@ -76,7 +76,7 @@ class GenerateCommandTest {
   @Test
   void everyPartitionOfEverySourceIsMarkedCompleteAndTheSummaryCountsRows() throws IOException {
     Path out = TestDirs.unique("ok");
-    Cli run = generate("0.01", out.toString());
+    Cli run = generate("0.01", out.toUri().toString()); // file:///…
 
     assertEquals(0, run.exitCode(), run.err());
     for (Source source : Source.values()) {

@@ -26,7 +26,7 @@ final class UsageEvents {
   private static final double[] WEEKDAY = {1.0, 1.05, 1.05, 1.0, 0.9, 0.2, 0.12};
 
   /** Mean feature events per active user-day beyond the session start. */
-  static final double FEATURE_EVENTS_MEAN = 1.3;
+  static final double FEATURE_EVENTS_MEAN = 1.0;
 
   static final double LATE_SHARE = 0.02;
   static final double DUPLICATE_SHARE = 0.005;

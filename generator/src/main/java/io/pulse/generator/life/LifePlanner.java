@@ -149,7 +149,7 @@ public final class LifePlanner {
         users,
         goals,
         features(r, quadrant, drivers),
-        quadrant.goodOutcome() ? 0.32 : 0.22,
+        quadrant.goodOutcome() ? 0.27 : 0.19,
         drivers.contains(Driver.HIGH_ADOPTION) ? 0.4 : quadrant == Quadrant.SUCCESS ? 0.2 : 0.0);
   }
 
@@ -291,7 +291,7 @@ public final class LifePlanner {
     double utilization =
         drivers.contains(Driver.LOW_LICENSE_UTILIZATION)
             ? between(r, 0.15, 0.35)
-            : between(r, 0.6, 0.95);
+            : between(r, 0.55, 0.85);
     int base = Math.max(1, (int) Math.round(seats * utilization));
     List<User> users = new ArrayList<>();
     for (int u = 0; u < base; u++) {
@@ -321,7 +321,7 @@ public final class LifePlanner {
       EnumSet<Driver> drivers) {
     long left = chance(r, 0.2) ? joined + between(r, 60, 500) : NEVER;
     users.add(new User("U-" + id + "-" + (users.size() + 1), joined, Math.min(left, lastLiveDay)));
-    boolean replaced = !drivers.contains(Driver.LOW_LICENSE_UTILIZATION) && chance(r, 0.8);
+    boolean replaced = !drivers.contains(Driver.LOW_LICENSE_UTILIZATION) && chance(r, 0.5);
     if (left < lastLiveDay && replaced) {
       addUser(r, id, users, left + between(r, 1, 20), lastLiveDay, drivers);
     }
