@@ -11,7 +11,7 @@ jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e or
 build_if_needed() {
   local jar; jar=$(jobs_jar)
   if [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$S3PROXY_JAR" ]] &&
-     [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
+     [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/generator" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
              -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]; then
     return
   fi

@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.cli.PulseCommandLine;
+import io.pulse.generator.GenerateCommand;
 import io.pulse.jobs.cli.ListCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
@@ -44,7 +45,8 @@ public final class Main implements Runnable {
             new ListCommand(JobCatalog.all()),
             new SqlCommand(),
             new TablesCommand(),
-            new UploadLandingCommand()));
+            new UploadLandingCommand(),
+            new GenerateCommand()));
   }
 
   @Override

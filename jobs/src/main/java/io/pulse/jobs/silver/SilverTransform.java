@@ -3,6 +3,7 @@ package io.pulse.jobs.silver;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.date_add;
@@ -168,45 +169,70 @@ public final class SilverTransform {
    * existing identity is a duplicate when its content is equal, a conflict when not.
    */
   private Dataset<Row> deduplicate(Dataset<Row> valid, Dataset<Row> existing) {
+    // Without a version column a later delivery with other content is a new version (the latest
+    // delivery wins); conflicts are then only told within one delivery.
+    boolean versionedByDelivery = entity.version() == null && entity.conflictsQuarantined();
     Dataset<Row> keyed = valid;
+    List<Column> ids = new ArrayList<>();
     for (String name : entity.identity()) {
       keyed = keyed.withColumn("_id_" + name, SilverEntity.typed(name));
+      ids.add(col("_id_" + name));
     }
-    Column[] idColumns =
-        entity.identity().stream().map(n -> col("_id_" + n)).toArray(Column[]::new);
-    WindowSpec sameIdentity = Window.partitionBy(idColumns);
+    List<Column> conflictScope = new ArrayList<>(ids);
+    List<Column> duplicateScope = new ArrayList<>(ids);
+    if (versionedByDelivery) {
+      conflictScope.add(col("_dt"));
+      duplicateScope.add(col(HASH));
+    }
     WindowSpec inDeliveryOrder =
-        sameIdentity.orderBy(col("_dt"), col("_source_file"), col("_row_number"));
+        Window.partitionBy(duplicateScope.toArray(Column[]::new))
+            .orderBy(col("_dt"), col("_source_file"), col("_row_number"));
+    WindowSpec conflictWindow = Window.partitionBy(conflictScope.toArray(Column[]::new));
     keyed =
         keyed
-            .withColumn("_contents", size(collect_set(col(HASH)).over(sameIdentity)))
+            .withColumn("_contents", size(collect_set(col(HASH)).over(conflictWindow)))
             .withColumn("_delivery_rank", row_number().over(inDeliveryOrder));
-    Dataset<Row> previous = existing.select(existingIdentity());
     List<String> joinKeys = entity.identity().stream().map(n -> "_id_" + n).toList();
     keyed =
         keyed.join(
-            previous, scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(), "left");
+            previous(existing, versionedByDelivery),
+            scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(),
+            "left");
+    Column existingDiffers =
+        col("_existing_hash").isNotNull().and(col("_existing_hash").notEqual(col(HASH)));
     Column conflict =
         entity.conflictsQuarantined()
-            ? col("_contents")
-                .gt(1)
-                .or(
-                    col("_existing_hash")
-                        .isNotNull()
-                        .and(col("_existing_hash").notEqual(col(HASH))))
+            ? col("_contents").gt(1).or(versionedByDelivery ? lit(false) : existingDiffers)
             : lit(false);
-    Column duplicate = col("_delivery_rank").gt(1).or(col("_existing_hash").isNotNull());
+    Column repeatsExisting =
+        versionedByDelivery
+            ? col("_existing_hash").equalTo(col(HASH))
+            : col("_existing_hash").isNotNull();
+    Column duplicate = col("_delivery_rank").gt(1).or(coalesce(repeatsExisting, lit(false)));
     return keyed.withColumn(
         "_outcome", when(conflict, "conflict").when(duplicate, "duplicate").otherwise("accepted"));
   }
 
-  private Column[] existingIdentity() {
+  /**
+   * Earlier deliveries' identities and content hashes, one row per identity: for entities versioned
+   * by delivery, the latest delivery of each key.
+   */
+  private Dataset<Row> previous(Dataset<Row> existing, boolean versionedByDelivery) {
     List<Column> columns = new ArrayList<>();
     for (String name : entity.identity()) {
       columns.add(col(name).as("_id_" + name));
     }
     columns.add(col(HASH).as("_existing_hash"));
-    return columns.toArray(Column[]::new);
+    Dataset<Row> rows = existing;
+    if (versionedByDelivery) {
+      WindowSpec latestFirst =
+          Window.partitionBy(entity.key().stream().map(k -> col(k)).toArray(Column[]::new))
+              .orderBy(col("_dt").desc(), col("_source_file").desc(), col("_row_number").desc());
+      rows =
+          rows.withColumn("_latest", row_number().over(latestFirst))
+              .where(col("_latest").equalTo(1));
+    }
+    return rows.select(columns.toArray(Column[]::new));
   }
 
   private Column[] acceptedColumns(String runId) {

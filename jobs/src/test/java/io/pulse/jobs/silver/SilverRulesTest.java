@@ -122,4 +122,56 @@ class SilverRulesTest {
         List.of("1:ok", "2:invalid_period", "3:out_of_range"),
         outcomes(SilverEntities.SUCCESS_PLANS, rows));
   }
+
+  @Test
+  void withoutAVersionColumnALaterDeliveryIsANewVersion() {
+    String at = "2026-01-04T10:00:00Z";
+    String[] open = {"I1", "A001", "EUR", at, "", "open", "100", "20", "120", ""};
+    String[] paid = {
+      "I1", "A001", "EUR", at, "", "paid", "100", "20", "120", "2026-01-05T09:00:00Z"
+    };
+    String[] other = {"I2", "A001", "EUR", at, "", "open", "100", "20", "120", ""};
+    String[] otherChanged = {"I2", "A001", "EUR", at, "", "void", "100", "20", "120", ""};
+    var deliveries =
+        BronzeFixture.rows(
+                SilverEntities.INVOICES.source(),
+                "2026-01-05",
+                List.<String[]>of(open, other, otherChanged),
+                Map.of())
+            .unionByName(
+                BronzeFixture.rows(
+                    SilverEntities.INVOICES.source(),
+                    "2026-01-06",
+                    List.<String[]>of(paid, paid),
+                    Map.of()))
+            .unionByName(
+                BronzeFixture.rows(
+                    SilverEntities.INVOICES.source(),
+                    "2026-01-07",
+                    List.<String[]>of(paid),
+                    Map.of()));
+
+    SilverTransform.Outcome outcome =
+        new SilverTransform(SilverEntities.INVOICES, SETTINGS)
+            .apply(
+                deliveries,
+                BronzeFixture.knownAccounts(),
+                BronzeFixture.noSilverYet(SilverEntities.INVOICES),
+                "r");
+
+    // I1: open on 01-05, paid on 01-06 (a new version), paid again: duplicates.
+    // I2: two contents in one delivery: both conflicting.
+    assertEquals(
+        List.of("2026-01-05:I1:open", "2026-01-06:I1:paid"),
+        outcome
+            .accepted()
+            .orderBy("_dt")
+            .selectExpr("concat(_dt, ':', invoice_id, ':', status)")
+            .as(Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        List.of("conflicting_duplicate", "conflicting_duplicate"),
+        outcome.quarantined().select("reason").as(Encoders.STRING()).collectAsList());
+    assertEquals(2L, outcome.outcomes().where("_outcome = 'duplicate'").count());
+  }
 }
