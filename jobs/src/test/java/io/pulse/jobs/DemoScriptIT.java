@@ -25,13 +25,13 @@ class DemoScriptIT {
     demo.environment().put("PULSE_DEMO_S3_PORT", Integer.toString(Ports.free()));
 
     Process process = demo.start();
-    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    boolean finished = process.waitFor(20, TimeUnit.MINUTES);
     if (!finished) {
       process.destroyForcibly();
     }
     String output = Files.readString(log);
 
-    assertTrue(finished, "demo did not finish in 10 minutes:\n" + output);
+    assertTrue(finished, "demo did not finish in 20 minutes:\n" + output);
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.matches("(?s).*bronze\\.accounts +\\| 18 .*"), output);
     assertTrue(output.matches("(?s).*silver\\.accounts +\\| 9 .*"), output);
