@@ -1,5 +1,6 @@
 package io.pulse.jobs.revenue;
 
+import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
@@ -22,7 +23,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code kpi_monthly} (METRICS.md §2, rules R6-R8): one row per month and segment, plus {@code
@@ -154,9 +154,5 @@ public final class KpiMonthly {
     return when(
         denominator.notEqual(0),
         numerator.cast(DataTypes.DoubleType).divide(denominator.cast(DataTypes.DoubleType)));
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return CollectionConverters.asScala(List.of(columns)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.pulse.jobs.revenue;
 
+import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -19,13 +20,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Account × month MRR and its movements (METRICS.md §1, rules R4-R6). Each version is expanded only
@@ -144,9 +143,5 @@ public final class MonthlyMrr {
     return judged
         .join(segments, seq("account_id", "month"), "left")
         .withColumn("segment", coalesce(col("segment"), lit("unknown")));
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return CollectionConverters.asScala(List.of(columns)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.pulse.jobs.revenue;
 
+import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -8,12 +9,10 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DecimalType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Subscription versions with their MRR in the reporting currency (METRICS.md §1): {@code quantity ×
@@ -102,9 +101,5 @@ public final class SubscriptionVersions {
                 .and(fxRates.col("rate_date").leq(needed.col("_fx_date"))))
         .groupBy(col("_currency"), col("_fx_date"))
         .agg(max_by(col("rate_to_usd"), col("rate_date")).as("_to_usd"));
-  }
-
-  private static scala.collection.immutable.Seq<String> seq(String... columns) {
-    return CollectionConverters.asScala(List.of(columns)).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.pulse.jobs.silver;
 
+import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -59,10 +60,7 @@ public final class Reconciliation {
     Column accepted = coalesce(col("accepted_rows"), lit(0L));
     Column quarantined = coalesce(col("quarantined_rows"), lit(0L));
     Column duplicates = coalesce(col("duplicate_rows"), lit(0L));
-    return read.join(
-            made,
-            scala.jdk.javaapi.CollectionConverters.asScala(List.of("_dt")).toSeq(),
-            "full_outer")
+    return read.join(made, seq("_dt"), "full_outer")
         .select(
             lit(entity).as("entity"),
             col("_dt").as("dt"),

@@ -1,5 +1,6 @@
 package io.pulse.jobs.silver;
 
+import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array_join;
@@ -193,11 +194,7 @@ public final class SilverTransform {
             .withColumn("_contents", size(collect_set(col(HASH)).over(conflictWindow)))
             .withColumn("_delivery_rank", row_number().over(inDeliveryOrder));
     List<String> joinKeys = entity.identity().stream().map(n -> "_id_" + n).toList();
-    keyed =
-        keyed.join(
-            previous(existing, versionedByDelivery),
-            scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(),
-            "left");
+    keyed = keyed.join(previous(existing, versionedByDelivery), seq(joinKeys), "left");
     Column existingDiffers =
         col("_existing_hash").isNotNull().and(col("_existing_hash").notEqual(col(HASH)));
     Column conflict =
