@@ -143,9 +143,7 @@ public final class BronzeJob implements Job {
   }
 
   private static String dateList(List<Delivery> deliveries) {
-    return deliveries.stream()
-        .map(d -> "DATE'" + d.partition().substring(d.partition().lastIndexOf("dt=") + 3) + "'")
-        .collect(Collectors.joining(", "));
+    return deliveries.stream().map(d -> "DATE'" + d.day() + "'").collect(Collectors.joining(", "));
   }
 
   /** Records and unparseable records per source file of the dates just written (a row per file). */
@@ -170,9 +168,7 @@ public final class BronzeJob implements Job {
 
   private static List<Row> fileRecords(
       JobContext context, Delivery delivery, Map<String, long[]> countsByFile, Instant now) {
-    LocalDate day =
-        LocalDate.parse(
-            delivery.partition().substring(delivery.partition().lastIndexOf("dt=") + 3));
+    LocalDate day = delivery.day();
     List<Row> rows = new ArrayList<>();
     for (LandingFile file : delivery.files()) {
       long[] counts = countsByFile.getOrDefault(file.path(), new long[2]);

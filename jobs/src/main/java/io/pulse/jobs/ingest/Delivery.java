@@ -1,5 +1,6 @@
 package io.pulse.jobs.ingest;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -16,6 +17,11 @@ public record Delivery(
   public Delivery {
     files = List.copyOf(files);
     failures = List.copyOf(failures);
+  }
+
+  /** The delivery date: the {@code dt=} folder's date. */
+  public LocalDate day() {
+    return LocalDate.parse(partition.substring(partition.lastIndexOf("dt=") + 3));
   }
 
   static Delivery absent(LandingSource source, String partition) {

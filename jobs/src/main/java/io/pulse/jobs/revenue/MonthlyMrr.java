@@ -42,17 +42,12 @@ public final class MonthlyMrr {
    * @return {@code account_id, month, mrr}, for months in which some version was active
    */
   public static Dataset<Row> accountMonths(Dataset<Row> versions, LocalDate runDate) {
-    Column runMonth = lit(Date.valueOf(runDate.withDayOfMonth(1)));
-    Timestamp afterRunDate =
-        Timestamp.from(runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    Column runMonth = runMonth(runDate);
     Column firstMonth = trunc(col("valid_from"), "month");
     Column lastMonth = least(coalesce(trunc(col("valid_to"), "month"), runMonth), runMonth);
-    // The instant a month is judged at: the start of the next month, or of the day after D.
-    Column judgedAt =
-        when(col("month").equalTo(runMonth), lit(afterRunDate))
-            .otherwise(expr("CAST(add_months(month, 1) AS TIMESTAMP)"));
+    Column judgedAt = judgedAt(runDate);
     return versions
-        .where(col("valid_from").lt(lit(afterRunDate)))
+        .where(col("valid_from").lt(lit(afterRunDate(runDate))))
         .withColumn("month", explode(sequence(firstMonth, lastMonth, expr("INTERVAL 1 MONTH"))))
         .where(
             col("valid_from")
@@ -72,7 +67,7 @@ public final class MonthlyMrr {
    */
   public static Dataset<Row> withMovements(
       Dataset<Row> accountMonths, Dataset<Row> accountVersions, LocalDate runDate) {
-    Column runMonth = lit(Date.valueOf(runDate.withDayOfMonth(1)));
+    Column runMonth = runMonth(runDate);
     Dataset<Row> grid =
         accountMonths
             .groupBy("account_id")
@@ -119,14 +114,7 @@ public final class MonthlyMrr {
   /** R6: the segment of the CRM version with the latest {@code updated_at} by the month's end. */
   private static Dataset<Row> withSegment(
       Dataset<Row> months, Dataset<Row> accountVersions, LocalDate runDate) {
-    Column runMonth = lit(Date.valueOf(runDate.withDayOfMonth(1)));
-    Timestamp afterRunDate =
-        Timestamp.from(runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    Dataset<Row> judged =
-        months.withColumn(
-            "_judged_at",
-            when(col("month").equalTo(runMonth), lit(afterRunDate))
-                .otherwise(expr("CAST(add_months(month, 1) AS TIMESTAMP)")));
+    Dataset<Row> judged = months.withColumn("_judged_at", judgedAt(runDate));
     Dataset<Row> crm =
         accountVersions.select(
             col("account_id").as("_crm_account"), col("segment").as("_segment"), col("updated_at"));
@@ -143,5 +131,23 @@ public final class MonthlyMrr {
     return judged
         .join(segments, seq("account_id", "month"), "left")
         .withColumn("segment", coalesce(col("segment"), lit("unknown")));
+  }
+
+  private static Column runMonth(LocalDate runDate) {
+    return lit(Date.valueOf(runDate.withDayOfMonth(1)));
+  }
+
+  /** The start of the day after the run date: where the current month is judged. */
+  private static Timestamp afterRunDate(LocalDate runDate) {
+    return Timestamp.from(runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  /**
+   * The instant column {@code month} is judged at (R4): the start of the next month, or for the run
+   * date's month the start of the day after the run date.
+   */
+  private static Column judgedAt(LocalDate runDate) {
+    return when(col("month").equalTo(runMonth(runDate)), lit(afterRunDate(runDate)))
+        .otherwise(expr("CAST(add_months(month, 1) AS TIMESTAMP)"));
   }
 }

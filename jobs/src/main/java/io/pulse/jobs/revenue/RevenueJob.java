@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,16 +108,8 @@ public final class RevenueJob implements Job {
 
   /** The latest version of each key (by the version column, then delivery). */
   static Dataset<Row> latest(Dataset<Row> versions, SilverEntity entity) {
-    var newestFirst =
-        Window.partitionBy(
-                entity.key().stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new))
-            .orderBy(
-                col(entity.version()).desc(),
-                col("_dt").desc(),
-                col("_source_file").desc(),
-                col("_row_number").desc());
     return versions
-        .withColumn("_rank", row_number().over(newestFirst))
+        .withColumn("_rank", row_number().over(entity.newestFirst()))
         .where(col("_rank").equalTo(1))
         .drop("_rank");
   }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * A silver entity: which bronze source it types, its typed fields, its identity for deduplication
@@ -83,6 +85,22 @@ public record SilverEntity(
       identity.add(version);
     }
     return identity;
+  }
+
+  /**
+   * Each key's rows, newest first: by the version column when there is one, then by delivery (date,
+   * file, line), so the latest delivery wins a tie and versions without a column.
+   */
+  public WindowSpec newestFirst() {
+    List<Column> order = new ArrayList<>();
+    if (version != null) {
+      order.add(col(version).desc());
+    }
+    order.add(col("_dt").desc());
+    order.add(col("_source_file").desc());
+    order.add(col("_row_number").desc());
+    return Window.partitionBy(key.stream().map(k -> col(k)).toArray(Column[]::new))
+        .orderBy(order.toArray(Column[]::new));
   }
 
   /** The typed value of field {@code name} inside a transform ({@code _t.<name>}). */

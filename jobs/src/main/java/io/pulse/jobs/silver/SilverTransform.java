@@ -222,11 +222,8 @@ public final class SilverTransform {
     columns.add(col(HASH).as("_existing_hash"));
     Dataset<Row> rows = existing;
     if (versionedByDelivery) {
-      WindowSpec latestFirst =
-          Window.partitionBy(entity.key().stream().map(k -> col(k)).toArray(Column[]::new))
-              .orderBy(col("_dt").desc(), col("_source_file").desc(), col("_row_number").desc());
       rows =
-          rows.withColumn("_latest", row_number().over(latestFirst))
+          rows.withColumn("_latest", row_number().over(entity.newestFirst()))
               .where(col("_latest").equalTo(1));
     }
     return rows.select(columns.toArray(Column[]::new));
