@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,85 +51,118 @@ public final class SilverJob implements Job {
             + "' AND _dt <= DATE'"
             + context.dates().end()
             + "'";
-    Dataset<Row> knownAccounts = knownAccounts(context);
+    // Every entity that checks accounts joins this; computing it once saves a scan of bronze each.
+    Dataset<Row> knownAccounts = knownAccounts(context).persist(StorageLevel.MEMORY_AND_DISK());
     JobResult.Builder result = JobResult.builder(name());
     boolean anyInput = false;
-    for (SilverEntity entity : SilverEntities.ALL) {
-      TableRef bronzeRef = context.tables().resolve(entity.source().bronzeTable());
-      if (!spark.catalog().tableExists(bronzeRef.qualifiedName())) {
-        LOG.info("{}: no bronze table yet", entity.name());
-        continue;
+    try {
+      for (SilverEntity entity : SilverEntities.ALL) {
+        anyInput |= transform(context, settings, entity, deliveries, knownAccounts, result);
       }
-      anyInput = true;
-      Dataset<Row> bronze =
-          spark.read().format("delta").load(bronzeRef.location()).where(deliveries);
-      TableRef silverRef = context.writer().ensureTable(entity.table());
-      Dataset<Row> existing =
-          spark.read().format("delta").load(silverRef.location()).where("NOT (" + deliveries + ")");
-      SilverTransform.Outcome outcome =
-          new SilverTransform(entity, settings)
-              .apply(bronze, knownAccounts, existing, context.runId());
-      if (context.dryRun()) {
-        LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
-        continue;
-      }
-      List<Row> balance =
-          Reconciliation.of(entity.name(), bronze, outcome.outcomes(), context.runId())
-              .collectAsList();
-      List<Row> unbalanced =
-          balance.stream().filter(r -> !r.<Boolean>getAs("is_balanced")).toList();
-      if (!unbalanced.isEmpty()) {
-        throw new CheckFailedException(
-            "silver."
-                + entity.name()
-                + " does not reconcile for delivery "
-                + unbalanced.get(0).getAs("dt")
-                + ": "
-                + unbalanced.get(0)
-                + "; nothing of it was published; see the logs");
-      }
-      long read = balance.stream().mapToLong(r -> r.<Long>getAs("bronze_rows")).sum();
-      long duplicates = balance.stream().mapToLong(r -> r.<Long>getAs("duplicate_rows")).sum();
-      long accepted = context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
-      long quarantined =
-          context
-              .writer()
-              .replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
-      context
-          .writer()
-          .replaceWhere(
-              Reconciliation.TABLE,
-              spark.createDataFrame(balance, Reconciliation.TABLE.schema()),
-              "entity = '"
-                  + entity.name()
-                  + "' AND dt >= DATE'"
-                  + context.dates().start()
-                  + "' AND dt <= DATE'"
-                  + context.dates().end()
-                  + "'");
-      if (entity.eventTime() != null) {
-        Dataset<Row> written =
-            spark.read().format("delta").load(silverRef.location()).where(deliveries);
-        context
-            .writer()
-            .append(
-                ChangedDates.TABLE,
-                ChangedDates.of(entity.name(), written, context.runId(), java.time.Instant.now()));
-      }
-      createCurrentView(spark, entity, silverRef);
-      LOG.info(
-          "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
-          silverRef,
-          read,
-          accepted,
-          quarantined,
-          duplicates);
-      result.table(silverRef.qualifiedName(), read, accepted, quarantined);
+    } finally {
+      knownAccounts.unpersist();
     }
     if (!anyInput) {
       throw new InputMissingException("input missing: no bronze tables; run `pulse bronze` first");
     }
     return result.build();
+  }
+
+  /**
+   * Types, checks and publishes one entity's deliveries; false when it has no bronze table yet. The
+   * judged rows are cached: the reconciliation, both writes and the changed dates read them.
+   */
+  private static boolean transform(
+      JobContext context,
+      SilverSettings settings,
+      SilverEntity entity,
+      String deliveries,
+      Dataset<Row> knownAccounts,
+      JobResult.Builder result) {
+    SparkSession spark = context.spark();
+    TableRef bronzeRef = context.tables().resolve(entity.source().bronzeTable());
+    if (!spark.catalog().tableExists(bronzeRef.qualifiedName())) {
+      LOG.info("{}: no bronze table yet", entity.name());
+      return false;
+    }
+    Dataset<Row> bronze = spark.read().format("delta").load(bronzeRef.location()).where(deliveries);
+    TableRef silverRef = context.writer().ensureTable(entity.table());
+    Dataset<Row> existing =
+        spark.read().format("delta").load(silverRef.location()).where("NOT (" + deliveries + ")");
+    if (context.dryRun()) {
+      LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
+      return true;
+    }
+    SilverTransform transform = new SilverTransform(entity, settings);
+    Dataset<Row> marked =
+        transform.mark(bronze, knownAccounts, existing).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      publish(
+          context, entity, deliveries, bronze, transform.split(marked, context.runId()), result);
+    } finally {
+      marked.unpersist();
+    }
+    return true;
+  }
+
+  /** Reconciles, then writes silver, quarantine, reconciliation and changed dates, in order. */
+  private static void publish(
+      JobContext context,
+      SilverEntity entity,
+      String deliveries,
+      Dataset<Row> bronze,
+      SilverTransform.Outcome outcome,
+      JobResult.Builder result) {
+    SparkSession spark = context.spark();
+    TableRef silverRef = context.tables().resolve(entity.table());
+    List<Row> balance =
+        Reconciliation.of(entity.name(), bronze, outcome.outcomes(), context.runId())
+            .collectAsList();
+    List<Row> unbalanced = balance.stream().filter(r -> !r.<Boolean>getAs("is_balanced")).toList();
+    if (!unbalanced.isEmpty()) {
+      throw new CheckFailedException(
+          "silver."
+              + entity.name()
+              + " does not reconcile for delivery "
+              + unbalanced.get(0).getAs("dt")
+              + ": "
+              + unbalanced.get(0)
+              + "; nothing of it was published; see the logs");
+    }
+    long read = balance.stream().mapToLong(r -> r.<Long>getAs("bronze_rows")).sum();
+    long duplicates = balance.stream().mapToLong(r -> r.<Long>getAs("duplicate_rows")).sum();
+    long accepted = context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
+    long quarantined =
+        context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+    context
+        .writer()
+        .replaceWhere(
+            Reconciliation.TABLE,
+            spark.createDataFrame(balance, Reconciliation.TABLE.schema()),
+            "entity = '"
+                + entity.name()
+                + "' AND dt >= DATE'"
+                + context.dates().start()
+                + "' AND dt <= DATE'"
+                + context.dates().end()
+                + "'");
+    if (entity.eventTime() != null) {
+      context
+          .writer()
+          .append(
+              ChangedDates.TABLE,
+              ChangedDates.of(
+                  entity.name(), outcome.accepted(), context.runId(), java.time.Instant.now()));
+    }
+    createCurrentView(spark, entity, silverRef);
+    LOG.info(
+        "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
+        silverRef,
+        read,
+        accepted,
+        quarantined,
+        duplicates);
+    result.table(silverRef.qualifiedName(), read, accepted, quarantined);
   }
 
   /** Rule L3: an account is known from the first delivery date that holds it. */

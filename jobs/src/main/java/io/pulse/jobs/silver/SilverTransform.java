@@ -4,11 +4,15 @@ import static io.pulse.common.spark.ColumnNames.seq;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -16,6 +20,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -41,6 +46,11 @@ public final class SilverTransform {
   static final String TYPED = "_t";
   private static final String PROBLEMS = "_problems";
   private static final String HASH = "_content_hash";
+  private static final String OUTCOME = "_outcome";
+  private static final String ACCEPTED = "accepted";
+  private static final String INVALID = "invalid";
+  private static final String CONFLICT = "conflict";
+  private static final String DUPLICATE = "duplicate";
 
   private final SilverEntity entity;
   private final SilverSettings settings;
@@ -67,52 +77,61 @@ public final class SilverTransform {
   }
 
   /**
+   * Each bronze row typed and judged: {@code _outcome} is {@code accepted}, {@code duplicate},
+   * {@code conflict} (rule L4) or {@code invalid} (it broke a rule listed in {@code _problems}).
+   * The one frame the accepted rows, the quarantine and the reconciliation all come from, so a
+   * caller can cache it and compute the typing and deduplication once.
+   *
    * @param bronze rows of {@code bronze.<source>}
    * @param knownAccounts {@code account_id, _known_from}: the first delivery date of each account
    *     (rule L3); used when the entity checks accounts
    * @param existing {@code silver.<name>} rows of other deliveries than {@code bronze}'s, whose
    *     identities a new row may repeat
    */
-  public Outcome apply(
-      Dataset<Row> bronze, Dataset<Row> knownAccounts, Dataset<Row> existing, String runId) {
+  public Dataset<Row> mark(Dataset<Row> bronze, Dataset<Row> knownAccounts, Dataset<Row> existing) {
     Dataset<Row> rows =
         bronze.withColumn(
             TYPED, struct(entity.fields().stream().map(Field::typed).toArray(Column[]::new)));
     if (entity.checksAccount()) {
       rows =
           rows.join(
-              org.apache.spark.sql.functions.broadcast(
-                  knownAccounts.withColumnRenamed("account_id", "_known_account")),
-              org.apache.spark.sql.functions.trim(col("account_id")).equalTo(col("_known_account")),
+              broadcast(knownAccounts.withColumnRenamed("account_id", "_known_account")),
+              trim(col("account_id")).equalTo(col("_known_account")),
               "left");
     }
     rows = rows.withColumn(PROBLEMS, problems()).withColumn(HASH, sha2(to_json(col(TYPED)), 256));
-    Dataset<Row> invalid = rows.where(size(col(PROBLEMS)).gt(0));
+    Dataset<Row> invalid = rows.where(size(col(PROBLEMS)).gt(0)).withColumn(OUTCOME, lit(INVALID));
     Dataset<Row> deduplicated = deduplicate(rows.where(size(col(PROBLEMS)).equalTo(0)), existing);
+    return invalid.unionByName(deduplicated, true);
+  }
+
+  /** The accepted rows, the quarantined rows with their reasons, and each row's outcome. */
+  public Outcome split(Dataset<Row> marked, String runId) {
     Dataset<Row> accepted =
-        deduplicated.where(col("_outcome").equalTo("accepted")).select(acceptedColumns(runId));
-    Dataset<Row> conflicts =
-        deduplicated
-            .where(col("_outcome").equalTo("conflict"))
+        marked.where(col(OUTCOME).equalTo(ACCEPTED)).select(acceptedColumns(runId));
+    Column conflictProblem =
+        array(
+            struct(
+                lit(QuarantineReason.CONFLICTING_DUPLICATE.code()).as("reason"),
+                lit(String.join(", ", entity.identity()) + " delivered with different content")
+                    .as("detail")));
+    Dataset<Row> quarantined =
+        marked
+            .where(col(OUTCOME).isin(INVALID, CONFLICT))
             .withColumn(
                 PROBLEMS,
-                array(
-                    struct(
-                        lit(QuarantineReason.CONFLICTING_DUPLICATE.code()).as("reason"),
-                        lit(String.join(", ", entity.identity())
-                                + " delivered with different content")
-                            .as("detail"))));
-    Dataset<Row> quarantined =
-        invalid
-            .select(quarantineColumns(runId))
-            .unionByName(conflicts.select(quarantineColumns(runId)));
+                when(col(OUTCOME).equalTo(CONFLICT), conflictProblem).otherwise(col(PROBLEMS)))
+            .select(quarantineColumns(runId));
     Column outcome =
-        when(col("_outcome").equalTo("conflict"), "quarantined").otherwise(col("_outcome"));
-    Dataset<Row> outcomes =
-        invalid
-            .select(col("_dt"), lit("quarantined").as("_outcome"))
-            .unionByName(deduplicated.select(col("_dt"), outcome.as("_outcome")));
+        when(col(OUTCOME).isin(INVALID, CONFLICT), "quarantined").otherwise(col(OUTCOME));
+    Dataset<Row> outcomes = marked.select(col("_dt"), outcome.as(OUTCOME));
     return new Outcome(accepted, quarantined, outcomes);
+  }
+
+  /** {@link #mark} then {@link #split}, uncached. */
+  public Outcome apply(
+      Dataset<Row> bronze, Dataset<Row> knownAccounts, Dataset<Row> existing, String runId) {
+    return split(mark(bronze, knownAccounts, existing), runId);
   }
 
   /** Every rule the row breaks, as {@code array<struct<reason, detail>>}, in rule order. */
@@ -165,63 +184,123 @@ public final class SilverTransform {
   }
 
   /**
-   * Marks each valid row {@code accepted}, {@code duplicate} or {@code conflict}: within the batch
-   * the first delivery of an identity (by {@code _dt}, file, line) wins; a row repeating an
-   * existing identity is a duplicate when its content is equal, a conflict when not.
+   * Marks each valid row {@code accepted}, {@code duplicate} or {@code conflict} (rule L4), judging
+   * deliveries in date order so that one backfill and a run per day give the same result:
+   *
+   * <ul>
+   *   <li>usage events: the first delivery of an identity wins (by {@code _dt}, file, line);
+   *   <li>versioned entities: the earliest delivery holding one content for an identity (or an
+   *       earlier run's row) establishes it; later rows with that content are duplicates, rows with
+   *       other content conflicts, and a delivery holding two contents is a conflict whole;
+   *   <li>entities versioned by delivery: a delivery whose content differs from the previous
+   *       delivery of the key is a new version, the same content a duplicate; two contents within
+   *       one delivery are a conflict.
+   * </ul>
+   *
+   * Within a delivery the first row (by file, line) of the accepted content is kept.
    */
   private Dataset<Row> deduplicate(Dataset<Row> valid, Dataset<Row> existing) {
-    // Without a version column a later delivery with other content is a new version (the latest
-    // delivery wins); conflicts are then only told within one delivery.
-    boolean versionedByDelivery = entity.version() == null && entity.conflictsQuarantined();
+    boolean byDelivery = entity.version() == null;
     Dataset<Row> keyed = valid;
-    List<Column> ids = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (String name : entity.identity()) {
       keyed = keyed.withColumn("_id_" + name, SilverEntity.typed(name));
-      ids.add(col("_id_" + name));
+      ids.add("_id_" + name);
     }
-    List<Column> conflictScope = new ArrayList<>(ids);
-    List<Column> duplicateScope = new ArrayList<>(ids);
-    if (versionedByDelivery) {
-      conflictScope.add(col("_dt"));
-      duplicateScope.add(col(HASH));
+    keyed = keyed.join(previous(existing, byDelivery), seq(ids), "left");
+    if (!entity.conflictsQuarantined()) {
+      WindowSpec inDeliveryOrder =
+          Window.partitionBy(columns(ids))
+              .orderBy(col("_dt"), col("_source_file"), col("_row_number"));
+      Column duplicate =
+          col("_existing_hash").isNotNull().or(row_number().over(inDeliveryOrder).gt(1));
+      return keyed.withColumn(OUTCOME, when(duplicate, DUPLICATE).otherwise(ACCEPTED));
     }
-    WindowSpec inDeliveryOrder =
-        Window.partitionBy(duplicateScope.toArray(Column[]::new))
-            .orderBy(col("_dt"), col("_source_file"), col("_row_number"));
-    WindowSpec conflictWindow = Window.partitionBy(conflictScope.toArray(Column[]::new));
-    keyed =
+    List<String> idsAndDelivery = new ArrayList<>(ids);
+    idsAndDelivery.add("_dt");
+    Dataset<Row> deliveries =
         keyed
-            .withColumn("_contents", size(collect_set(col(HASH)).over(conflictWindow)))
-            .withColumn("_delivery_rank", row_number().over(inDeliveryOrder));
-    List<String> joinKeys = entity.identity().stream().map(n -> "_id_" + n).toList();
-    keyed = keyed.join(previous(existing, versionedByDelivery), seq(joinKeys), "left");
-    Column existingDiffers =
-        col("_existing_hash").isNotNull().and(col("_existing_hash").notEqual(col(HASH)));
+            .groupBy(columns(idsAndDelivery))
+            .agg(
+                size(collect_set(col(HASH))).as("_dt_contents"),
+                min(col(HASH)).as("_dt_hash"),
+                max(col("_existing_hash")).as("_existing_hash"));
+    deliveries =
+        byDelivery ? againstPreviousDelivery(deliveries, ids) : againstFirst(deliveries, ids);
+    WindowSpec inFileOrder =
+        Window.partitionBy(columns(idsAndDelivery))
+            .orderBy(col("_source_file"), col("_row_number"));
     Column conflict =
-        entity.conflictsQuarantined()
-            ? col("_contents").gt(1).or(versionedByDelivery ? lit(false) : existingDiffers)
-            : lit(false);
-    Column repeatsExisting =
-        versionedByDelivery
-            ? col("_existing_hash").equalTo(col(HASH))
-            : col("_existing_hash").isNotNull();
-    Column duplicate = col("_delivery_rank").gt(1).or(coalesce(repeatsExisting, lit(false)));
-    return keyed.withColumn(
-        "_outcome", when(conflict, "conflict").when(duplicate, "duplicate").otherwise("accepted"));
+        col("_dt_contents")
+            .gt(1)
+            .or(col("_reference").isNotNull().and(col("_reference").notEqual(col(HASH))));
+    Column accepted = col("_establishes").and(row_number().over(inFileOrder).equalTo(1));
+    return keyed
+        .drop("_existing_hash")
+        .join(
+            deliveries.drop("_dt_hash", "_existing_hash", "_first_dt", "_first_hash", "_previous"),
+            seq(idsAndDelivery))
+        .withColumn(
+            OUTCOME, when(conflict, CONFLICT).when(accepted, ACCEPTED).otherwise(DUPLICATE));
   }
 
   /**
-   * Earlier deliveries' identities and content hashes, one row per identity: for entities versioned
-   * by delivery, the latest delivery of each key.
+   * Versioned entities: each delivery is compared with the identity's established content, an
+   * earlier run's row or else the earliest delivery holding a single content, which establishes it.
    */
-  private Dataset<Row> previous(Dataset<Row> existing, boolean versionedByDelivery) {
+  private static Dataset<Row> againstFirst(Dataset<Row> deliveries, List<String> ids) {
+    WindowSpec perIdentity = Window.partitionBy(columns(ids));
+    Column single = col("_dt_contents").equalTo(1);
+    return deliveries
+        .withColumn("_first_dt", min(when(single, col("_dt"))).over(perIdentity))
+        .withColumn(
+            "_first_hash",
+            max(when(col("_dt").equalTo(col("_first_dt")), col("_dt_hash"))).over(perIdentity))
+        .withColumn("_reference", coalesce(col("_existing_hash"), col("_first_hash")))
+        .withColumn(
+            "_establishes",
+            col("_existing_hash")
+                .isNull()
+                .and(coalesce(col("_dt").equalTo(col("_first_dt")), lit(false))));
+  }
+
+  /**
+   * Entities versioned by delivery: each delivery is compared with the key's previous delivery that
+   * held a single content (or an earlier run's latest row), and is a new version when it differs.
+   */
+  private static Dataset<Row> againstPreviousDelivery(Dataset<Row> deliveries, List<String> ids) {
+    WindowSpec before =
+        Window.partitionBy(columns(ids))
+            .orderBy(col("_dt"))
+            .rowsBetween(Window.unboundedPreceding(), -1);
+    Column previous =
+        last(when(col("_dt_contents").equalTo(1), col("_dt_hash")), true).over(before);
+    Column reference = coalesce(previous, col("_existing_hash"));
+    return deliveries
+        .withColumn("_previous", reference)
+        .withColumn(
+            "_establishes",
+            col("_previous").isNull().or(col("_previous").notEqual(col("_dt_hash"))))
+        // a new version differs from the previous one by design: only its own delivery can conflict
+        .withColumn("_reference", lit(null).cast(StringType));
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(n -> col(n)).toArray(Column[]::new);
+  }
+
+  /**
+   * Earlier runs' identities and content hashes, one row per identity: for entities versioned by
+   * delivery, the latest delivery of each key.
+   */
+  private Dataset<Row> previous(Dataset<Row> existing, boolean byDelivery) {
     List<Column> columns = new ArrayList<>();
     for (String name : entity.identity()) {
       columns.add(col(name).as("_id_" + name));
     }
     columns.add(col(HASH).as("_existing_hash"));
     Dataset<Row> rows = existing;
-    if (versionedByDelivery) {
+    if (byDelivery) {
       rows =
           rows.withColumn("_latest", row_number().over(entity.newestFirst()))
               .where(col("_latest").equalTo(1));

@@ -217,6 +217,78 @@ class SilverTransformTest {
         outcome.quarantined().select(col("_row_number"), col("reason")));
   }
 
+  /** Row identities {@code _dt/_row_number} of a frame, sorted. */
+  private static List<String> lines(Dataset<Row> rows) {
+    return rows
+        .selectExpr("concat(cast(_dt AS string), '/', cast(_row_number AS string))")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void aBackfillJudgesDeliveriesInOrderLikeOneRunPerDay() {
+    Dataset<Row> day1 = bronze("2026-01-04", List.<String[]>of(GOOD), Map.of());
+    Dataset<Row> day2 =
+        bronze(
+            "2026-01-05",
+            List.of(
+                GOOD, // line 1: repeats day 1: duplicate
+                with("subscription_id", "S2", "quantity", "5"), // lines 2-3: two contents for
+                with("subscription_id", "S2", "quantity", "6")), // one identity: both conflict
+            Map.of());
+    Dataset<Row> day3 =
+        bronze(
+            "2026-01-06",
+            List.of(
+                with("quantity", "99"), // line 1: contradicts day 1's S1: conflict
+                with("subscription_id", "S2", "quantity", "5")), // line 2: first single content
+            Map.of());
+
+    SilverTransform.Outcome backfill =
+        TRANSFORM.apply(day1.union(day2).union(day3), knownAccounts(), noSilverYet(), "r1");
+    Dataset<Row> accepted1 = TRANSFORM.apply(day1, knownAccounts(), noSilverYet(), "r1").accepted();
+    SilverTransform.Outcome run2 = TRANSFORM.apply(day2, knownAccounts(), accepted1, "r2");
+    SilverTransform.Outcome run3 =
+        TRANSFORM.apply(day3, knownAccounts(), accepted1.union(run2.accepted()), "r3");
+
+    List<String> accepted = List.of("2026-01-04/1", "2026-01-06/2");
+    List<String> quarantined = List.of("2026-01-05/2", "2026-01-05/3", "2026-01-06/1");
+    assertEquals(accepted, lines(backfill.accepted()));
+    assertEquals(quarantined, lines(backfill.quarantined()));
+    assertEquals(accepted, lines(accepted1.union(run2.accepted()).union(run3.accepted())));
+    assertEquals(quarantined, lines(run2.quarantined().union(run3.quarantined())));
+  }
+
+  @Test
+  void aKeyVersionedByDeliveryMayReturnToAnEarlierContent() {
+    SilverTransform plans = new SilverTransform(SilverEntities.PLANS, SETTINGS);
+    java.util.function.BiFunction<String, String, Dataset<Row>> plan =
+        (dt, price) ->
+            BronzeFixture.rows(
+                LandingSources.PLANS,
+                dt,
+                List.<String[]>of(
+                    new String[] {"P1", "Pro", "pulse", "pro", "month", price, "USD", "true"}),
+                Map.of());
+    // 10 → 10 (duplicate) → 20 (new version) → 10 (new version again, not a duplicate of day 1)
+    Dataset<Row> deliveries =
+        plan.apply("2026-01-04", "10")
+            .union(plan.apply("2026-01-05", "10"))
+            .union(plan.apply("2026-01-06", "20"))
+            .union(plan.apply("2026-01-07", "10"));
+
+    SilverTransform.Outcome outcome =
+        plans.apply(
+            deliveries, knownAccounts(), BronzeFixture.noSilverYet(SilverEntities.PLANS), "r1");
+
+    assertEquals(
+        List.of("2026-01-04/1", "2026-01-06/1", "2026-01-07/1"), lines(outcome.accepted()));
+    assertEquals(0L, outcome.quarantined().count());
+  }
+
   @Test
   void reconciliationCountsEveryBronzeRowOnce() {
     List<String[]> rows =
