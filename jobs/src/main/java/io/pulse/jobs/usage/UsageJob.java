@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
@@ -93,10 +94,11 @@ public final class UsageJob implements Job {
         return JobResult.builder(name()).build();
       }
       long read = events.count();
-      long written =
-          context
-              .writer()
-              .replaceWhere(UsageTables.ACCOUNT_USAGE_DAILY, daily, dayPredicate(start, end));
+      // Delta's numOutputRows also counts the other days' rows of rewritten files: count ours.
+      long written = daily.count();
+      context
+          .writer()
+          .replaceWhere(UsageTables.ACCOUNT_USAGE_DAILY, daily, dayPredicate(start, end));
       LOG.info(
           "usage {}: {} events from {} read, {} account-days written",
           context.dates(),
@@ -130,7 +132,8 @@ public final class UsageJob implements Job {
 
   private static Dataset<Row> read(JobContext context, SilverEntity entity) {
     TableRef ref = context.tables().resolve(entity.table());
-    if (!context.spark().catalog().tableExists(ref.qualifiedName())) {
+    // By location, as it is read: the catalog name may point elsewhere in a shared metastore.
+    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
       throw new InputMissingException(
           "input missing: " + ref + " does not exist; run `pulse bronze` and `pulse silver` first");
     }
