@@ -17,7 +17,9 @@ import static org.apache.spark.sql.functions.when;
 import io.pulse.common.spark.ColumnNames;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,29 +70,36 @@ public final class AccountUsageDaily {
     Column to = lit(Date.valueOf(end));
     Dataset<Row> inRange = events.where(col("day").between(from, to));
 
-    Dataset<Row> userDays = inRange.select("account_id", "user_id", "day").distinct();
     Column isKeyFeature = col("feature").isin(settings.keyFeatures().toArray());
+    Column isValueEvent = col("event_type").isin(settings.valueEvents().toArray());
+    // One row per user-day with its key-feature and value events: DAU and the day counts come
+    // from these, and WAU and MAU from one sort of them.
+    Dataset<Row> userDays =
+        inRange
+            .groupBy("account_id", "user_id", "day")
+            .agg(
+                sum(when(isKeyFeature, 1L).otherwise(0L)).as("kf_events"),
+                sum(when(isValueEvent, 1L).otherwise(0L)).as("value_count"));
     Dataset<Row> featureDays =
         inRange.where(isKeyFeature).select("account_id", "feature", "day").distinct();
 
-    Dataset<Row> dau = userDays.groupBy("account_id", "day").agg(count(lit(1)).as("dau_count"));
-    Dataset<Row> keyFeatureEvents =
-        inRange.where(isKeyFeature).groupBy("account_id", "day").agg(count(lit(1)).as("kf_events"));
-    Dataset<Row> valueEvents =
-        inRange
-            .where(col("event_type").isin(settings.valueEvents().toArray()))
+    Dataset<Row> dayCounts =
+        userDays
             .groupBy("account_id", "day")
-            .agg(count(lit(1)).as("value_count"));
+            .agg(
+                count(lit(1)).as("dau_count"),
+                sum("kf_events").as("kf_events"),
+                sum("value_count").as("value_count"));
+    Map<String, Integer> userWindows = new LinkedHashMap<>();
+    userWindows.put("wau_delta", UsageSettings.WAU_DAYS);
+    userWindows.put("mau_delta", settings.mauDays());
 
     List<Dataset<Row>> parts =
         List.of(
-            dau,
-            keyFeatureEvents,
-            valueEvents,
-            SlidingDistinct.deltas(userDays, "user_id", UsageSettings.WAU_DAYS, "wau_delta"),
-            SlidingDistinct.deltas(userDays, "user_id", settings.mauDays(), "mau_delta"),
+            dayCounts,
+            SlidingDistinct.deltas(userDays, "user_id", userWindows),
             SlidingDistinct.deltas(
-                featureDays, "feature", UsageSettings.WINDOW_DAYS, "feature_delta"),
+                featureDays, "feature", Map.of("feature_delta", UsageSettings.WINDOW_DAYS)),
             seatDeltas(versions, plans, first, end));
     Dataset<Row> changes = parts.get(0);
     for (Dataset<Row> part : parts.subList(1, parts.size())) {
@@ -109,7 +118,7 @@ public final class AccountUsageDaily {
                 sum("seat_delta").as("seat_delta"));
 
     Dataset<Row> spine =
-        changes
+        perDay
             .select("account_id")
             .distinct()
             .crossJoin(

@@ -11,6 +11,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,29 +44,44 @@ final class SlidingDistinct {
   /**
    * @param memberDays distinct rows {@code (account_id, <member>, day)}
    * @param member the column whose distinct values are counted
-   * @param days N, the window length in days
-   * @param delta the name of the delta column
-   * @return rows {@code (account_id, day, <delta>)}, several per day possible: the change on that
-   *     day of the count of members active in the N days ending it
+   * @param windows delta column name to window length N in days; all windows come from one sort
+   * @return rows {@code (account_id, day, <delta>...)}, several per day possible: the change on
+   *     that day of the count of members active in the N days ending it, for each window (null in
+   *     the other windows' columns)
    */
-  static Dataset<Row> deltas(Dataset<Row> memberDays, String member, int days, String delta) {
+  static Dataset<Row> deltas(Dataset<Row> memberDays, String member, Map<String, Integer> windows) {
     WindowSpec byMember = Window.partitionBy(col("account_id"), col(member)).orderBy(col("day"));
     Column previous = col("_previous");
     Column next = col("_next");
-    Column starts = previous.isNull().or(datediff(col("day"), previous).geq(days));
-    Column ends = next.isNull().or(datediff(next, col("day")).geq(days));
-    Column changes =
-        array(
-            when(starts, struct(col("day").as("day"), lit(1).as("delta"))),
-            when(ends, struct(date_add(col("day"), days).as("day"), lit(-1).as("delta"))));
+    List<Column> changes = new ArrayList<>();
+    for (Map.Entry<String, Integer> w : windows.entrySet()) {
+      int days = w.getValue();
+      Column starts = previous.isNull().or(datediff(col("day"), previous).geq(days));
+      Column ends = next.isNull().or(datediff(next, col("day")).geq(days));
+      changes.add(when(starts, change(col("day"), w.getKey(), 1, windows)));
+      changes.add(when(ends, change(date_add(col("day"), days), w.getKey(), -1, windows)));
+    }
+    List<Column> out = new ArrayList<>(List.of(col("account_id"), col("_change.day").as("day")));
+    for (String name : windows.keySet()) {
+      out.add(col("_change." + name).as(name));
+    }
     return memberDays
         .select(
             col("account_id"),
             col("day"),
             lag(col("day"), 1).over(byMember).as("_previous"),
             lead(col("day"), 1).over(byMember).as("_next"))
-        .select(col("account_id"), explode(changes).as("_change"))
+        .select(col("account_id"), explode(array(changes.toArray(Column[]::new))).as("_change"))
         .where(col("_change").isNotNull())
-        .select(col("account_id"), col("_change.day").as("day"), col("_change.delta").as(delta));
+        .select(out.toArray(Column[]::new));
+  }
+
+  /** A change of {@code delta} on {@code day} in window {@code name}, null in the others. */
+  private static Column change(Column day, String name, int delta, Map<String, Integer> windows) {
+    List<Column> fields = new ArrayList<>(List.of(day.as("day")));
+    for (String other : windows.keySet()) {
+      fields.add((other.equals(name) ? lit(delta) : lit(null).cast("int")).as(other));
+    }
+    return struct(fields.toArray(Column[]::new));
   }
 }
