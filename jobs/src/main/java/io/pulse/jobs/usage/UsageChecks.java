@@ -56,6 +56,40 @@ public final class UsageChecks {
     return problems;
   }
 
+  /**
+   * fct_success_goal_daily: one row per goal and day, each day within the goal's days, achieved
+   * never negative, expected within 0..target_count.
+   */
+  public static List<String> goalViolations(Dataset<Row> goalDaily) {
+    List<String> problems = new ArrayList<>();
+    Column key = concat_ws("|", col("goal_id"), col("day").cast("string"));
+    add(
+        problems,
+        "more than one row for goal|day",
+        goalDaily
+            .groupBy("goal_id", "day")
+            .agg(count(lit(1)).as("n"))
+            .where(col("n").gt(1))
+            .select(concat_ws("|", col("goal_id"), col("day").cast("string"))));
+    add(
+        problems,
+        "day outside start_date..due_date for goal|day",
+        goalDaily
+            .where(col("day").lt(col("start_date")).or(col("day").gt(col("due_date"))))
+            .select(key));
+    add(
+        problems,
+        "achieved < 0 or expected outside 0..target_count for goal|day",
+        goalDaily
+            .where(
+                col("achieved")
+                    .lt(0)
+                    .or(col("expected").lt(0))
+                    .or(col("expected").gt(col("target_count"))))
+            .select(key));
+    return problems;
+  }
+
   private static Column outside(Column ratio) {
     return ratio.lt(0).or(ratio.gt(1));
   }

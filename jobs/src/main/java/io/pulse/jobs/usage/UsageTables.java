@@ -1,7 +1,9 @@
 package io.pulse.jobs.usage;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -65,5 +67,31 @@ public final class UsageTables {
                   "(mau − mau of d−28) / mau of d−28; null when the mau of d−28 is 0")),
           List.of("month"));
 
-  static final List<TableDef> ALL = List.of(ACCOUNT_USAGE_DAILY);
+  public static final TableDef SUCCESS_GOAL_DAILY =
+      new TableDef(
+          Layer.GOLD,
+          "fct_success_goal_daily",
+          "Success-plan goals per day from start_date to due_date: value events achieved since the"
+              + " start against the target pro-rated to the day",
+          List.of(
+              new ColumnDef("goal_id", StringType, "Goal"),
+              new ColumnDef("account_id", StringType, "Account of the goal"),
+              new ColumnDef("day", DateType, "UTC day d, start_date ≤ d ≤ due_date"),
+              new ColumnDef("month", DateType, "First day of the day's month: the partition"),
+              new ColumnDef("value_event", StringType, "Event type that counts towards the goal"),
+              new ColumnDef("target_count", IntegerType, "Value events to reach by the due date"),
+              new ColumnDef("start_date", DateType, "First day of the goal"),
+              new ColumnDef("due_date", DateType, "Last day of the goal"),
+              new ColumnDef(
+                  "achieved",
+                  LongType,
+                  "The account's events of type value_event on start_date .. d"),
+              new ColumnDef(
+                  "expected",
+                  DoubleType,
+                  "target_count × (d − start_date + 1) / (due_date − start_date + 1)"),
+              new ColumnDef("is_on_track", BooleanType, "achieved ≥ expected")),
+          List.of("month"));
+
+  static final List<TableDef> ALL = List.of(ACCOUNT_USAGE_DAILY, SUCCESS_GOAL_DAILY);
 }

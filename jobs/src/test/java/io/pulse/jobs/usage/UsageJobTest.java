@@ -66,6 +66,14 @@ class UsageJobTest {
             .unionByName(supersededAndLateVersions());
     save(SilverEntities.SUBSCRIPTIONS, versions);
 
+    // G1: A's report exports, 1 due over t30..t39 (10 days).
+    save(
+        SilverEntities.SUCCESS_PLANS,
+        spark
+            .createDataFrame(
+                List.of(RowFactory.create("G1", "A", "report_exported", 1, day(30), day(39))),
+                SuccessGoalDailyTest.GOALS)
+            .withColumn("_dt", lit(Date.valueOf("2026-01-01"))));
     save(
         SilverEntities.PLANS,
         UsageFixture.plans().withColumn("_dt", lit(Date.valueOf("2026-01-01"))));
@@ -74,7 +82,9 @@ class UsageJobTest {
   @AfterAll
   static void forgetGoldTable() {
     // The writer registered the table under its name; the shared metastore must not keep it.
-    spark.sql("DROP TABLE IF EXISTS gold." + UsageTables.ACCOUNT_USAGE_DAILY.name());
+    for (var table : UsageTables.ALL) {
+      spark.sql("DROP TABLE IF EXISTS gold." + table.name());
+    }
   }
 
   /** Each version its own subscription: key account|plan|quantity. */
@@ -162,11 +172,36 @@ class UsageJobTest {
     return new UsageJob().run(context);
   }
 
-  private static Dataset<Row> published() {
-    return spark
-        .read()
-        .format("delta")
-        .load(tables.resolve(UsageTables.ACCOUNT_USAGE_DAILY).location());
+  private static Dataset<Row> published(io.pulse.common.table.TableDef table) {
+    return spark.read().format("delta").load(tables.resolve(table).location());
+  }
+
+  /**
+   * G1 on t30..t39: expected = 1 × k / 10 on its k-th day; A's one export on t36 (the late a4
+   * export of t40 is not delivered by t40): achieved 0 before t36, 1 from t36, so on track from t36
+   * (1 ≥ 0.7) to t39 (1 ≥ 1.0).
+   */
+  private static Dataset<Row> expectedGoalDays() {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int k = 1; k <= 10; k++) {
+      int n = 29 + k;
+      long achieved = n >= 36 ? 1 : 0;
+      double expected = 1.0 * k / 10;
+      rows.add(
+          RowFactory.create(
+              "G1",
+              "A",
+              day(n),
+              Date.valueOf(n <= 30 ? "2026-03-01" : "2026-04-01"),
+              "report_exported",
+              1,
+              day(30),
+              day(39),
+              achieved,
+              expected,
+              achieved >= expected));
+    }
+    return spark.createDataFrame(rows, SuccessGoalDailyTest.OUTPUT);
   }
 
   @Test
@@ -176,11 +211,15 @@ class UsageJobTest {
 
     JobResult range = run(new RunDates(t(28), t(40)));
     assertEquals(36, range.counts("gold.fct_account_usage_daily").rowsWritten());
-    Frames.assertSameRows(expected, published());
+    assertEquals(10, range.counts("gold.fct_success_goal_daily").rowsWritten());
+    Frames.assertSameRows(expected, published(UsageTables.ACCOUNT_USAGE_DAILY));
+    Frames.assertSameRows(expectedGoalDays(), published(UsageTables.SUCCESS_GOAL_DAILY));
 
-    // t38 again: A, B and C each have a row that day; the other days stay as they were.
+    // t38 again: A, B and C each have a row that day, G1 one; the other days stay as they were.
     JobResult again = run(RunDates.of(t(38)));
     assertEquals(3, again.counts("gold.fct_account_usage_daily").rowsWritten());
-    Frames.assertSameRows(expected, published());
+    assertEquals(1, again.counts("gold.fct_success_goal_daily").rowsWritten());
+    Frames.assertSameRows(expected, published(UsageTables.ACCOUNT_USAGE_DAILY));
+    Frames.assertSameRows(expectedGoalDays(), published(UsageTables.SUCCESS_GOAL_DAILY));
   }
 }
