@@ -4,6 +4,7 @@ import io.pulse.common.job.Job;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
+import io.pulse.jobs.usage.UsageJob;
 import java.util.List;
 
 /** Every Pulse job, in dependency order. */
@@ -11,6 +12,6 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeJob(), new SilverJob(), new RevenueJob());
+    return List.of(new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob());
   }
 }
