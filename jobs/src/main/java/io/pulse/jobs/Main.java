@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.generator.GenerateCommand;
+import io.pulse.jobs.cli.DocsTablesCommand;
 import io.pulse.jobs.cli.ListCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
@@ -46,7 +47,8 @@ public final class Main implements Runnable {
             new SqlCommand(),
             new TablesCommand(),
             new UploadLandingCommand(),
-            new GenerateCommand()));
+            new GenerateCommand(),
+            new DocsTablesCommand()));
   }
 
   @Override
