@@ -4,6 +4,7 @@ import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.generator.GenerateCommand;
 import io.pulse.jobs.cli.DocsTablesCommand;
 import io.pulse.jobs.cli.ListCommand;
+import io.pulse.jobs.cli.ServeCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
 import io.pulse.jobs.cli.UploadLandingCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code pulse} entry point: {@code pulse <job> [--run-date D | --start D --end D] …}, {@code
- * pulse list}, {@code pulse sql}. Runs the same under spark-submit and plain {@code java}.
+ * pulse list}, {@code pulse sql}, {@code pulse serve}. Runs the same under spark-submit and plain
+ * {@code java}.
  */
 @Command(
     name = "pulse",
@@ -48,7 +50,8 @@ public final class Main implements Runnable {
             new TablesCommand(),
             new UploadLandingCommand(),
             new GenerateCommand(),
-            new DocsTablesCommand()));
+            new DocsTablesCommand(),
+            new ServeCommand()));
   }
 
   @Override
