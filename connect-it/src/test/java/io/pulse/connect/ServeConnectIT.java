@@ -32,6 +32,10 @@ class ServeConnectIT {
   private static final Path LAUNCHER = ROOT.resolve("jobs/target/launcher");
   private static final String BANNER = "pulse serve: Spark Connect listening on ";
 
+  /** Short-lived JVMs on a small machine: C1 only and one GC thread start Spark faster. */
+  private static final List<String> QUICK_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   @Test
   void aRemoteClientQueriesTheJobsTablesByNameThroughTheServer(@TempDir Path dir) throws Exception {
     String warehouse = "file:" + dir.resolve("warehouse");
@@ -61,9 +65,10 @@ class ServeConnectIT {
                 "pulse.local-state-dir=" + state)
             .redirectError(logs.resolve("serve.log").toFile());
     serve.environment().put("PULSE_DRIVER_MEMORY", "1g");
+    serve.environment().put("JAVA_OPTS", String.join(" ", QUICK_JVM));
     Process server = serve.start();
     try {
-      String banner = awaitLine(server, BANNER, 150);
+      String banner = awaitLine(server, BANNER, 150, logs.resolve("serve.log"));
       assertEquals(BANNER + "sc://127.0.0.1:" + port, banner);
       lap("server listening");
 
@@ -138,6 +143,7 @@ class ServeConnectIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    command.addAll(QUICK_JVM);
     command.addAll(
         List.of(Files.readString(LAUNCHER.resolve("jvm-options.txt")).strip().split("\\s+")));
     command.add("-Dlog4j2.configurationFile=" + ROOT.resolve("conf/log4j2.properties"));
@@ -146,8 +152,8 @@ class ServeConnectIT {
   }
 
   /** The first stdout line of {@code process} that starts with {@code prefix}. */
-  private static String awaitLine(Process process, String prefix, int seconds)
-      throws InterruptedException {
+  private static String awaitLine(Process process, String prefix, int seconds, Path errLog)
+      throws InterruptedException, IOException {
     LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader =
         new Thread(
@@ -175,10 +181,21 @@ class ServeConnectIT {
         }
       } else if (!process.isAlive() && lines.isEmpty()) {
         throw new AssertionError(
-            "server exited " + process.exitValue() + " before listening; stdout: " + seen);
+            "server exited "
+                + process.exitValue()
+                + " before listening; stdout: "
+                + seen
+                + "\nstderr:\n"
+                + Files.readString(errLog));
       }
     }
-    throw new AssertionError("server not listening after " + seconds + " s; stdout: " + seen);
+    throw new AssertionError(
+        "server not listening after "
+            + seconds
+            + " s; stdout: "
+            + seen
+            + "\nstderr:\n"
+            + Files.readString(errLog));
   }
 
   private static int freePort() throws IOException {
