@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/serve} end to end: a table the jobs write (in their own JVM) is queried by name
- * from another process through Spark Connect, then the server stops on SIGTERM. This test's JVM is
- * the remote client: only the Spark Connect JVM client is on its classpath, no Spark.
+ * from another process through Spark Connect; while it serves, the server holds the embedded
+ * metastore; it stops on SIGTERM. This test's JVM is the remote client: only the Spark Connect JVM
+ * client is on its classpath, no Spark.
  */
 @Tag("slow")
 class ServeConnectIT {
@@ -54,19 +55,8 @@ class ServeConnectIT {
 
     // 2. The server, as a user starts it, on the same warehouse and metastore.
     int port = freePort();
-    ProcessBuilder serve =
-        new ProcessBuilder(
-                ROOT.resolve("scripts/serve").toString(),
-                "--port",
-                Integer.toString(port),
-                "--conf",
-                "pulse.warehouse=" + warehouse,
-                "--conf",
-                "pulse.local-state-dir=" + state)
-            .redirectError(logs.resolve("serve.log").toFile());
-    serve.environment().put("PULSE_DRIVER_MEMORY", "1g");
-    serve.environment().put("JAVA_OPTS", String.join(" ", QUICK_JVM));
-    Process server = serve.start();
+    Process server =
+        serve(port, warehouse, state).redirectError(logs.resolve("serve.log").toFile()).start();
     try {
       String banner = awaitLine(server, BANNER, 150, logs.resolve("serve.log"));
       assertEquals(BANNER + "sc://127.0.0.1:" + port, banner);
@@ -104,6 +94,31 @@ class ServeConnectIT {
         lap("client queried");
       }
       lap("client session closed");
+
+      // 4. Meanwhile the server holds the embedded metastore: a second one is refused (exit 5).
+      Process second =
+          serve(
+                  freePort(),
+                  warehouse,
+                  state,
+                  // one metastore attempt instead of Hive's ten, two seconds apart
+                  "--conf",
+                  "pulse.spark.conf.\"spark.hadoop.hive.hmshandler.retry.attempts\"=1")
+              .redirectErrorStream(true)
+              .redirectOutput(logs.resolve("second.log").toFile())
+              .start();
+      second.getOutputStream().close();
+      boolean gaveUp = second.waitFor(3, TimeUnit.MINUTES);
+      if (!gaveUp) {
+        second.destroyForcibly();
+      }
+      assertTrue(gaveUp, "the second server did not give up in 3 minutes");
+      String secondLog = Files.readString(logs.resolve("second.log"));
+      assertEquals(5, second.exitValue(), secondLog);
+      assertTrue(
+          secondLog.contains("pulse serve: cannot open the embedded metastore " + state),
+          secondLog);
+      lap("a second server was refused the metastore");
     } finally {
       // SIGTERM, as Ctrl-C: Spark's shutdown hook stops the session and frees the metastore.
       server.destroy();
@@ -123,6 +138,25 @@ class ServeConnectIT {
     long now = System.nanoTime();
     System.out.printf("ServeConnectIT: %s in %.1f s%n", step, (now - last) / 1e9);
     last = now;
+  }
+
+  /** {@code scripts/serve} on {@code port} over the given warehouse and metastore. */
+  private static ProcessBuilder serve(int port, String warehouse, String state, String... more) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ROOT.resolve("scripts/serve").toString(),
+                "--port",
+                Integer.toString(port),
+                "--conf",
+                "pulse.warehouse=" + warehouse,
+                "--conf",
+                "pulse.local-state-dir=" + state));
+    command.addAll(List.of(more));
+    ProcessBuilder serve = new ProcessBuilder(command);
+    serve.environment().put("PULSE_DRIVER_MEMORY", "1g");
+    serve.environment().put("JAVA_OPTS", String.join(" ", QUICK_JVM));
+    return serve;
   }
 
   /** java with the jobs' JVM flags and classpath (as scripts/pulse) plus the jobs' test classes. */

@@ -2,6 +2,7 @@ package io.pulse.jobs.cli;
 
 import io.pulse.common.cli.ConfigOptions;
 import io.pulse.common.config.PulseConfig;
+import io.pulse.common.error.StorageUnreachableException;
 import io.pulse.common.error.UsageException;
 import io.pulse.common.spark.SparkSessionFactory;
 import io.pulse.common.storage.StorageProbe;
@@ -41,6 +42,9 @@ public final class ServeCommand implements Callable<Integer> {
   /** Spark Connect's own environment variable for its pre-shared bearer token. */
   static final String TOKEN_ENV = "SPARK_CONNECT_AUTHENTICATE_TOKEN";
 
+  /** The Spark setting that holds the same token, e.g. from pulse.spark.conf in a --config file. */
+  static final String TOKEN_SETTING = "spark.connect.authenticate.token";
+
   @Option(
       names = "--port",
       defaultValue = "15002",
@@ -65,7 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 1 || port > 65535) {
       throw new UsageException("--port " + port + " is not a port (1-65535)");
     }
-    if (!isLoopback(host) && System.getenv(TOKEN_ENV) == null) {
+    PulseConfig config = configOptions.load();
+    boolean token =
+        System.getenv(TOKEN_ENV) != null || config.spark().conf().containsKey(TOKEN_SETTING);
+    if (!isLoopback(host) && !token) {
       throw new UsageException(
           "--host "
               + host
@@ -73,7 +80,6 @@ public final class ServeCommand implements Callable<Integer> {
               + TOKEN_ENV
               + " (clients then pass ;token=…) or bind 127.0.0.1");
     }
-    PulseConfig config = configOptions.load();
     // Serving reads only the warehouse: probe its bucket, not landing's.
     StorageProbe.check(withLanding(config.warehouse()));
 
@@ -85,9 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
     // As Spark's own SparkConnectServer: artifacts a client uploads stay in its session.
     System.setProperty("spark.sql.session.isolateArtifacts", "true");
     SparkSession spark = SparkSessionFactory.getOrCreate(config);
-    // Open the metastore now, so a catalog another process holds fails here, not in a client.
-    List<String> databases =
-        spark.catalog().listDatabases().collectAsList().stream().map(Database::name).toList();
+    List<String> databases = openCatalog(spark, config);
 
     // Binds host:port or throws (no retry on another port); then serves on gRPC's own threads.
     SparkConnectService.start(spark.sparkContext());
@@ -104,6 +108,29 @@ public final class ServeCommand implements Callable<Integer> {
     // the metastore.
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /**
+   * Opens the metastore now, so a catalog another process holds fails the start, not a client's
+   * first query; returns the databases.
+   */
+  private static List<String> openCatalog(SparkSession spark, PulseConfig config) {
+    try {
+      return spark.catalog().listDatabases().collectAsList().stream().map(Database::name).toList();
+    } catch (Exception e) {
+      // Derby's lock is the usual cause; Hive reports it wrapped as "Unable to instantiate …".
+      if (!"hive".equals(config.catalog().implementation())
+          || !config.catalog().metastoreUri().isBlank()) {
+        throw e;
+      }
+      throw new StorageUnreachableException(
+          "cannot open the embedded metastore "
+              + config.localStateDir().resolve("metastore_db")
+              + ": only one process can, is a job or another scripts/serve using it? ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + ")",
+          e);
+    }
   }
 
   private static String catalog(PulseConfig config) {
