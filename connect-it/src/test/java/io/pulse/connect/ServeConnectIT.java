@@ -80,6 +80,7 @@ class ServeConnectIT {
                 "2026-02-01|all|1725.5000|4",
                 "2026-02-01|smb|225.5000|1"),
             rows);
+        lap("client queried gold.kpi_monthly");
 
         assertTrue(
             spark
@@ -91,7 +92,7 @@ class ServeConnectIT {
             spark.sql("DESCRIBE TABLE gold.kpi_monthly").where("col_name = 'mrr_end'").first();
         assertEquals("decimal(18,4)", mrrEnd.getString(1));
         assertEquals("MRR at the month's end = mrr_start + all movements", mrrEnd.getString(2));
-        lap("client queried");
+        lap("client read the comments");
       }
       lap("client session closed");
 

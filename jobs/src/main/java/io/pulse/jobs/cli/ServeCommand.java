@@ -116,7 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
    */
   private static List<String> openCatalog(SparkSession spark, PulseConfig config) {
     try {
-      return spark.catalog().listDatabases().collectAsList().stream().map(Database::name).toList();
+      return spark.catalog().listDatabases().collectAsList().stream()
+          .map(Database::name)
+          .sorted()
+          .toList();
     } catch (Exception e) {
       // Derby's lock is the usual cause; Hive reports it wrapped as "Unable to instantiate …".
       if (!"hive".equals(config.catalog().implementation())
@@ -127,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
           "cannot open the embedded metastore "
               + config.localStateDir().resolve("metastore_db")
               + ": only one process can, is a job or another scripts/serve using it? ("
-              + e.getMessage().lines().findFirst().orElse("")
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
               + ")",
           e);
     }
