@@ -5,7 +5,8 @@ S3PROXY_JAR="$ROOT/target/tools/s3proxy.jar"
 
 die() { echo "$(basename "$0"): $*" >&2; exit "${EXIT_CODE:-1}"; }
 
-jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e original -e tests | head -1; }
+# Empty when not built yet (|| true: under pipefail a missing jar must not end the script).
+jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e original -e tests | head -1 || true; }
 
 # Builds the jobs jar (and fetches s3proxy) when missing or older than any source file.
 build_if_needed() {

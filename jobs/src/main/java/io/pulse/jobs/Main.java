@@ -2,7 +2,9 @@ package io.pulse.jobs;
 
 import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.generator.GenerateCommand;
+import io.pulse.jobs.cli.DocsTablesCommand;
 import io.pulse.jobs.cli.ListCommand;
+import io.pulse.jobs.cli.ServeCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
 import io.pulse.jobs.cli.UploadLandingCommand;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code pulse} entry point: {@code pulse <job> [--run-date D | --start D --end D] …}, {@code
- * pulse list}, {@code pulse sql}. Runs the same under spark-submit and plain {@code java}.
+ * pulse list}, {@code pulse sql}, {@code pulse serve}. Runs the same under spark-submit and plain
+ * {@code java}.
  */
 @Command(
     name = "pulse",
@@ -46,7 +49,9 @@ public final class Main implements Runnable {
             new SqlCommand(),
             new TablesCommand(),
             new UploadLandingCommand(),
-            new GenerateCommand()));
+            new GenerateCommand(),
+            new DocsTablesCommand(),
+            new ServeCommand()));
   }
 
   @Override

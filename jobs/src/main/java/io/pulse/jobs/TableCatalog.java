@@ -1,0 +1,47 @@
+package io.pulse.jobs;
+
+import io.pulse.common.job.JobRuns;
+import io.pulse.common.table.TableDef;
+import io.pulse.jobs.ingest.IngestFiles;
+import io.pulse.jobs.ingest.LandingSource;
+import io.pulse.jobs.ingest.LandingSources;
+import io.pulse.jobs.revenue.RevenueTables;
+import io.pulse.jobs.silver.ChangedDates;
+import io.pulse.jobs.silver.Reconciliation;
+import io.pulse.jobs.silver.SilverEntities;
+import io.pulse.jobs.silver.SilverEntity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every table the Pulse jobs write, in docs order: bronze, silver (each entity, then its
+ * quarantine), gold, ops. docs/tables.md is rendered from this list ({@code pulse docs-tables}); a
+ * job that writes a new table adds its {@link TableDef} here.
+ */
+public final class TableCatalog {
+  private TableCatalog() {}
+
+  public static List<TableDef> all() {
+    List<TableDef> tables = new ArrayList<>();
+    for (LandingSource source : LandingSources.ALL) {
+      tables.add(source.bronzeTable());
+    }
+    for (SilverEntity entity : SilverEntities.ALL) {
+      tables.add(entity.table());
+      tables.add(entity.quarantineTable());
+    }
+    tables.addAll(
+        List.of(
+            // gold: revenue
+            RevenueTables.SUBSCRIPTION_VERSION,
+            RevenueTables.MRR_MONTHLY,
+            RevenueTables.KPI_MONTHLY,
+            RevenueTables.QUARANTINE,
+            // ops
+            JobRuns.TABLE,
+            IngestFiles.TABLE,
+            Reconciliation.TABLE,
+            ChangedDates.TABLE));
+    return List.copyOf(tables);
+  }
+}
