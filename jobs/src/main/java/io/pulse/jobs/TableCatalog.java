@@ -10,6 +10,7 @@ import io.pulse.jobs.silver.ChangedDates;
 import io.pulse.jobs.silver.Reconciliation;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
+import io.pulse.jobs.usage.UsageTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,9 @@ public final class TableCatalog {
             RevenueTables.MRR_MONTHLY,
             RevenueTables.KPI_MONTHLY,
             RevenueTables.QUARANTINE,
+            // gold: usage
+            UsageTables.ACCOUNT_USAGE_DAILY,
+            UsageTables.SUCCESS_GOAL_DAILY,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
