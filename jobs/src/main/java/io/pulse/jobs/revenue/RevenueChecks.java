@@ -24,8 +24,10 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The checks that must hold before revenue tables are published: the MRR identity for every month
- * and segment, exactly; MRR never negative; one row per account and month; and each month's {@code
- * mrr_start} equal to the previous month's {@code mrr_end} for segment 'all' (R6).
+ * and segment, exactly; MRR never negative; one row per account and month; each month's {@code
+ * mrr_start} equal to the previous month's {@code mrr_end} for segment 'all' (R6); dim_account's
+ * versions well formed ({@link #dimAccountViolations}); fct_mrr_daily consistent with
+ * fct_mrr_monthly ({@link #dailyViolations}).
  */
 public final class RevenueChecks {
   private RevenueChecks() {}

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RevenueJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(RevenueJob.class);
+  private static final StorageLevel CACHED = StorageLevel.MEMORY_AND_DISK();
 
   @Override
   public String name() {
@@ -58,7 +60,8 @@ public final class RevenueJob implements Job {
             .where(
                 col("valid_from")
                     .lt(lit(java.sql.Timestamp.valueOf(runDate.plusDays(1).atStartOfDay()))));
-    Dataset<Row> priced = versions.where(col("mrr").isNotNull());
+    // Reused by several checks and writes: cached so each is computed once (unpersisted below).
+    Dataset<Row> priced = versions.where(col("mrr").isNotNull()).persist(CACHED);
     Dataset<Row> unpriced =
         versions
             .where(col("mrr").isNull())
@@ -69,11 +72,33 @@ public final class RevenueJob implements Job {
                 lit("no_fx_rate").as("reason"),
                 lit(context.runId()).as("run_id"));
     Dataset<Row> monthly =
-        MonthlyMrr.withMovements(MonthlyMrr.accountMonths(priced, runDate), accounts, runDate);
-    Dataset<Row> kpis = KpiMonthly.of(monthly, settings.ltvMonths());
-    Dataset<Row> daily = DailyMrr.of(priced, runDate);
-    Dataset<Row> dimAccount = DimAccount.of(accounts);
+        MonthlyMrr.withMovements(MonthlyMrr.accountMonths(priced, runDate), accounts, runDate)
+            .persist(CACHED);
+    Dataset<Row> kpis = KpiMonthly.of(monthly, settings.ltvMonths()).persist(CACHED);
+    Dataset<Row> daily = DailyMrr.of(priced, runDate).persist(CACHED);
+    Dataset<Row> dimAccount = DimAccount.of(accounts).persist(CACHED);
     Dataset<Row> dimPlan = DimPlan.of(plans);
+    try {
+      return checkAndWrite(
+          context, subscriptions, unpriced, priced, monthly, kpis, daily, dimAccount, dimPlan);
+    } finally {
+      for (Dataset<Row> cached : List.of(priced, monthly, kpis, daily, dimAccount)) {
+        cached.unpersist();
+      }
+    }
+  }
+
+  private JobResult checkAndWrite(
+      JobContext context,
+      Dataset<Row> subscriptions,
+      Dataset<Row> unpriced,
+      Dataset<Row> priced,
+      Dataset<Row> monthly,
+      Dataset<Row> kpis,
+      Dataset<Row> daily,
+      Dataset<Row> dimAccount,
+      Dataset<Row> dimPlan) {
+    LocalDate runDate = context.dates().end();
 
     List<String> problems = new ArrayList<>(RevenueChecks.violations(monthly, kpis));
     problems.addAll(RevenueChecks.dimAccountViolations(dimAccount));
@@ -103,15 +128,16 @@ public final class RevenueJob implements Job {
     long dayRows = context.writer().overwrite(RevenueTables.MRR_DAILY, daily);
     result.table(qualified(context, RevenueTables.MRR_DAILY), dayRows, dayRows, 0);
     long planRows = context.writer().overwrite(RevenueTables.DIM_PLAN, dimPlan);
-    result.table(qualified(context, RevenueTables.DIM_PLAN), plans.count(), planRows, 0);
+    result.table(qualified(context, RevenueTables.DIM_PLAN), planRows, planRows, 0);
     // dim_account is MERGEd, not overwritten: an unchanged version keeps its files (see
     // DimAccount).
     TableRef dimRef = context.writer().ensureTable(RevenueTables.DIM_ACCOUNT);
     Map<String, Long> merged = DimAccount.merge(context.spark(), dimRef.location(), dimAccount);
     LOG.info("{}: MERGE {}", dimRef.qualifiedName(), merged);
+    // Counts for dim_account: versions computed, and rows the MERGE inserted, updated or deleted.
     result.table(
         dimRef.qualifiedName(),
-        accounts.count(),
+        dimAccount.count(),
         merged.get("inserted") + merged.get("updated") + merged.get("deleted"),
         0);
     return result.build();
