@@ -33,8 +33,11 @@ public final class TableCatalog {
     }
     tables.addAll(
         List.of(
-            // gold: revenue
+            // gold: accounts and revenue
+            RevenueTables.DIM_ACCOUNT,
+            RevenueTables.DIM_PLAN,
             RevenueTables.SUBSCRIPTION_VERSION,
+            RevenueTables.MRR_DAILY,
             RevenueTables.MRR_MONTHLY,
             RevenueTables.KPI_MONTHLY,
             RevenueTables.QUARANTINE,

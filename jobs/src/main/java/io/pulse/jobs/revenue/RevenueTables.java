@@ -111,6 +111,70 @@ public final class RevenueTables {
               new ColumnDef("quick_ratio", DoubleType, "(N + R + E) / (|C| + |X|)")),
           List.of());
 
+  public static final TableDef DIM_ACCOUNT =
+      new TableDef(
+          Layer.GOLD,
+          "dim_account",
+          "CRM accounts as a type 2 slowly changing dimension: one row per version of the tracked attributes",
+          List.of(
+              new ColumnDef("account_id", StringType, "Account key in the CRM"),
+              new ColumnDef("account_name", StringType, "Account display name"),
+              new ColumnDef(
+                  "parent_account_id",
+                  StringType,
+                  "Parent account key; null for top-level accounts"),
+              new ColumnDef("segment", StringType, "smb, mid_market or enterprise"),
+              new ColumnDef("industry", StringType, "Industry"),
+              new ColumnDef("region", StringType, "Sales region"),
+              new ColumnDef("country", StringType, "ISO country code"),
+              new ColumnDef(
+                  "csm_owner", StringType, "Customer success manager who owns the account"),
+              new ColumnDef("created_at", TimestampType, "When the account was created (UTC)"),
+              new ColumnDef(
+                  "valid_from",
+                  TimestampType,
+                  "updated_at of the first CRM snapshot with these values (UTC, inclusive)"),
+              new ColumnDef(
+                  "valid_to",
+                  TimestampType,
+                  "valid_from of the next version (UTC, exclusive); null while current"),
+              new ColumnDef("is_current", BooleanType, "The account's latest version")),
+          List.of());
+
+  public static final TableDef DIM_PLAN =
+      new TableDef(
+          Layer.GOLD,
+          "dim_plan",
+          "Price plans, the latest delivered version of each",
+          List.of(
+              new ColumnDef("plan_id", StringType, "Plan key"),
+              new ColumnDef("plan_name", StringType, "Display name"),
+              new ColumnDef("product", StringType, "Product"),
+              new ColumnDef("tier", StringType, "Tier within the product"),
+              new ColumnDef("billing_interval", StringType, "month, quarter or year"),
+              new ColumnDef("list_price", MONEY, "List price per unit per interval, in currency"),
+              new ColumnDef("currency", StringType, "ISO currency of the list price"),
+              new ColumnDef(
+                  "is_per_seat",
+                  BooleanType,
+                  "Priced per seat: its quantity counts as seats (U2)")),
+          List.of());
+
+  public static final TableDef MRR_DAILY =
+      new TableDef(
+          Layer.GOLD,
+          "fct_mrr_daily",
+          "Account × day MRR at the end of the day, for the days on which a version of the account is active (R4)",
+          List.of(
+              new ColumnDef("account_id", StringType, "Account"),
+              new ColumnDef("day", DateType, "UTC day"),
+              new ColumnDef("month", DateType, "First day of day's month: the partition"),
+              new ColumnDef(
+                  "mrr",
+                  MONEY,
+                  "Sum of the MRR of the account's versions active at the end of the day (0 when only trials)")),
+          List.of("month"));
+
   public static final TableDef QUARANTINE =
       new TableDef(
           Layer.GOLD,
@@ -125,5 +189,12 @@ public final class RevenueTables {
           List.of());
 
   static final List<TableDef> ALL =
-      List.of(SUBSCRIPTION_VERSION, MRR_MONTHLY, KPI_MONTHLY, QUARANTINE);
+      List.of(
+          SUBSCRIPTION_VERSION,
+          MRR_MONTHLY,
+          KPI_MONTHLY,
+          QUARANTINE,
+          DIM_ACCOUNT,
+          DIM_PLAN,
+          MRR_DAILY);
 }

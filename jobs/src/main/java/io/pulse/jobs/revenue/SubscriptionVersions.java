@@ -35,6 +35,18 @@ public final class SubscriptionVersions {
    */
   public static Dataset<Row> withMrr(
       Dataset<Row> versions, Dataset<Row> fxRates, String reportingCurrency) {
+    return withMrr(versions, fxRates, reportingCurrency, false);
+  }
+
+  /**
+   * As {@link #withMrr(Dataset, Dataset, String)}, with the trial policy of {@code
+   * pulse.revenue.trial-mrr}.
+   *
+   * @param trialsAtList false: trial versions have MRR 0 (METRICS.md §1, the default); true: a
+   *     trial version is priced like a paid one
+   */
+  public static Dataset<Row> withMrr(
+      Dataset<Row> versions, Dataset<Row> fxRates, String reportingCurrency, boolean trialsAtList) {
     Dataset<Row> dated = versions.withColumn("_fx_date", to_date(col("valid_from")));
     Dataset<Row> needed =
         dated
@@ -85,7 +97,7 @@ public final class SubscriptionVersions {
         .withColumn(
             "mrr",
             when(col("fx_rate").isNull(), lit(null).cast(MONEY))
-                .when(col("is_trial"), lit(0).cast(MONEY))
+                .when(col("is_trial").and(lit(!trialsAtList)), lit(0).cast(MONEY))
                 .otherwise(round(exact, 4).cast(MONEY)))
         .drop("_fx_date", "_version_to_usd", "_reporting_to_usd");
   }

@@ -120,4 +120,32 @@ class SubscriptionVersionsTest {
             schema),
         result.select(col("subscription_id"), col("fx_rate"), col("mrr")));
   }
+
+  @Test
+  void trialsArePricedOnlyUnderTheListPolicy() {
+    Dataset<Row> trials =
+        versions(
+            version("T1", "USD", "month", 4, "25", "10", true, "2026-01-01T00:00:00Z"),
+            version("T2", "EUR", "quarter", 3, "100", null, true, "2026-01-10T00:00:00Z"));
+    StructType schema =
+        new StructType()
+            .add("subscription_id", DataTypes.StringType)
+            .add("fx_rate", RATE)
+            .add("mrr", MONEY);
+    // zero (the default, METRICS.md §1): a trial has MRR 0 whatever its prices.
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(expected("T1", "1", "0.0000"), expected("T2", "1.1", "0.0000")), schema),
+        SubscriptionVersions.withMrr(trials, fxRates(), "USD", false)
+            .select(col("subscription_id"), col("fx_rate"), col("mrr")));
+    // list: priced like a paid version.
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(
+                expected("T1", "1", "90.0000"), // 4 × 25 × 0.9
+                expected("T2", "1.1", "110.0000")), // 3 × 100 / 3 × 1.10 (rate of 01-08)
+            schema),
+        SubscriptionVersions.withMrr(trials, fxRates(), "USD", true)
+            .select(col("subscription_id"), col("fx_rate"), col("mrr")));
+  }
 }
