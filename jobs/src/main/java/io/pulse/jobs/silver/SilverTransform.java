@@ -140,12 +140,12 @@ public final class SilverTransform {
     Column corrupt = col(LandingSource.CORRUPT_RECORD).isNotNull();
     rules.add(
         Rule.of(QuarantineReason.UNPARSEABLE, corrupt, lit("bronze could not parse the record")));
-    for (Field field : entity.fields()) {
-      for (Rule rule : field.violations()) {
-        // A record bronze could not parse says one thing only: that it is unparseable.
-        rules.add(
-            new Rule(rule.reason(), rule.violated().and(corrupt.unary_$bang()), rule.detail()));
-      }
+    List<Rule> fieldRules = new ArrayList<>();
+    fieldRules.add(badEncoding());
+    entity.fields().forEach(f -> fieldRules.addAll(f.violations()));
+    for (Rule rule : fieldRules) {
+      // A record bronze could not parse says one thing only: that it is unparseable.
+      rules.add(new Rule(rule.reason(), rule.violated().and(corrupt.unary_$bang()), rule.detail()));
     }
     rules.addAll(entity.extraRules().apply(settings));
     Column latestAllowed =
@@ -181,6 +181,24 @@ public final class SilverTransform {
                         struct(lit(r.reason().code()).as("reason"), r.detail().as("detail"))))
             .toArray(Column[]::new);
     return array_compact(array(checks));
+  }
+
+  /**
+   * Text the landing file did not hold as UTF-8 was read with U+FFFD in place of the bad bytes; a
+   * byte-order mark inside a file sticks to the first value of its line. Either leaves a value that
+   * is not what the source meant, so the row is quarantined rather than guessed at.
+   */
+  private Rule badEncoding() {
+    List<Column> broken = new ArrayList<>();
+    for (String name : entity.source().columnNames()) {
+      Column value = col("`" + name + "`");
+      broken.add(when(value.contains("\uFFFD").or(value.contains("\uFEFF")), lit(name)));
+    }
+    Column columns = array_join(array_compact(array(broken.toArray(Column[]::new))), ", ");
+    return Rule.of(
+        QuarantineReason.BAD_ENCODING,
+        columns.notEqual(""),
+        Rule.detail("", columns, " not valid UTF-8 text"));
   }
 
   /**
@@ -332,7 +350,14 @@ public final class SilverTransform {
                     .map(n -> col("`" + n + "`"))
                     .toArray(Column[]::new)));
     return new Column[] {
-      col(PROBLEMS).getItem(0).getField("reason").as("reason"),
+      // try_: the optimizer may evaluate this before the filter that keeps only rows with problems
+      org.apache
+          .spark
+          .sql
+          .functions
+          .try_element_at(col(PROBLEMS), lit(1))
+          .getField("reason")
+          .as("reason"),
       array_join(transform(col(PROBLEMS), p -> p.getField("detail")), "; ").as("detail"),
       raw.as("raw"),
       col(LandingSource.CORRUPT_RECORD),
