@@ -137,9 +137,16 @@ public final class SilverTransform {
   /** Every rule the row breaks, as {@code array<struct<reason, detail>>}, in rule order. */
   private Column problems() {
     List<Rule> rules = new ArrayList<>();
-    Column corrupt = col(LandingSource.CORRUPT_RECORD).isNotNull();
+    Column corrupt = col(LandingSource.CORRUPT_RECORD).isNotNull().or(strayQuote());
     rules.add(
-        Rule.of(QuarantineReason.UNPARSEABLE, corrupt, lit("bronze could not parse the record")));
+        Rule.of(
+            QuarantineReason.UNPARSEABLE,
+            corrupt,
+            when(
+                    col(LandingSource.CORRUPT_RECORD).isNotNull(),
+                    lit("bronze could not parse the record"))
+                .otherwise(
+                    lit("a value starts with a quote its field did not close (CSV quoting)"))));
     List<Rule> fieldRules = new ArrayList<>();
     fieldRules.add(badEncoding());
     entity.fields().forEach(f -> fieldRules.addAll(f.violations()));
@@ -181,6 +188,28 @@ public final class SilverTransform {
                         struct(lit(r.reason().code()).as("reason"), r.detail().as("detail"))))
             .toArray(Column[]::new);
     return array_compact(array(checks));
+  }
+
+  /**
+   * Spark's CSV reader reads a field with text after its closing quote ({@code "broken" quote})
+   * leniently, keeping the quotes; its strict mode would fail the whole file instead. A properly
+   * quoted field loses its opening quote when read, so a value that still starts with one and holds
+   * another quote is such a field. (A value that truly starts with an escaped quote, {@code """x""
+   * y"}, reads the same and is rejected too: rare, and the safe side.)
+   */
+  private Column strayQuote() {
+    if (entity.source().format() != LandingSource.Format.CSV) {
+      return lit(false);
+    }
+    Column any = lit(false);
+    for (String name : entity.source().columnNames()) {
+      Column value = col("`" + name + "`");
+      any =
+          any.or(
+              coalesce(
+                  value.startsWith("\"").and(value.substr(2, 1 << 20).contains("\"")), lit(false)));
+    }
+    return any;
   }
 
   /**
