@@ -3,6 +3,8 @@ package io.pulse.jobs.silver;
 /** Why silver rejected a row: the {@code reason} column of every quarantine table. */
 public enum QuarantineReason {
   UNPARSEABLE("bronze could not split the record into the contract's columns"),
+  BAD_ENCODING(
+      "a value holds bytes that are not UTF-8 (read as U+FFFD) or a stray byte-order mark"),
   MISSING_REQUIRED("a required field is empty"),
   BAD_TYPE("a value is not of its column's type (number, date, boolean)"),
   BAD_TIMESTAMP("a timestamp is not ISO-8601 with an offset (rule L1)"),

@@ -11,6 +11,7 @@ import static io.pulse.jobs.silver.Field.optional;
 import static io.pulse.jobs.silver.Field.required;
 import static io.pulse.jobs.silver.Field.requiredEnum;
 import static io.pulse.jobs.silver.SilverEntity.typed;
+import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.when;
 
 import io.pulse.jobs.ingest.LandingSources;
@@ -158,8 +159,17 @@ public final class SilverEntities {
           false,
           true,
           List.of("occurred_at"),
-          settings -> List.of(),
+          settings -> List.of(nonNegativeDuration()),
           "occurred_at");
+
+  /** {@code properties.duration_ms}, when an event carries one, is a time span: not negative. */
+  private static Rule nonNegativeDuration() {
+    Column duration = get_json_object(typed("properties"), "$.duration_ms").try_cast("double");
+    return Rule.of(
+        QuarantineReason.OUT_OF_RANGE,
+        duration.lt(0),
+        Rule.detail("properties.duration_ms ", duration, " is negative"));
+  }
 
   public static final SilverEntity CONTACTS =
       new SilverEntity(
@@ -299,7 +309,19 @@ public final class SilverEntities {
           true,
           true,
           List.of("created_at", "updated_at"),
-          settings -> List.of(nonNegative("reopened_count")));
+          settings ->
+              List.of(
+                  nonNegative("reopened_count"),
+                  notBeforeCreated("first_response_at"),
+                  notBeforeCreated("solved_at")));
+
+  /** A ticket is answered or solved after it was opened. */
+  private static Rule notBeforeCreated(String name) {
+    return Rule.of(
+        QuarantineReason.INVALID_PERIOD,
+        typed(name).lt(typed("created_at")),
+        Rule.detail(name + " ", typed(name), " is before created_at"));
+  }
 
   /** A score outside its survey's scale: NPS 0-10, CSAT 1-5, CES 1-7. */
   private static Rule scoreOnScale() {

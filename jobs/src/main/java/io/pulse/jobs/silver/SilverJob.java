@@ -129,11 +129,13 @@ public final class SilverJob implements Job {
               + unbalanced.get(0)
               + "; nothing of it was published; see the logs");
     }
-    long read = balance.stream().mapToLong(r -> r.<Long>getAs("bronze_rows")).sum();
-    long duplicates = balance.stream().mapToLong(r -> r.<Long>getAs("duplicate_rows")).sum();
-    long accepted = context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
-    long quarantined =
-        context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+    // counted from the judged rows: a write's commit metrics are absent when it had nothing to add
+    long read = total(balance, "bronze_rows");
+    long accepted = total(balance, "accepted_rows");
+    long quarantined = total(balance, "quarantined_rows");
+    long duplicates = total(balance, "duplicate_rows");
+    context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
+    context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
     context
         .writer()
         .replaceWhere(
@@ -163,6 +165,10 @@ public final class SilverJob implements Job {
         quarantined,
         duplicates);
     result.table(silverRef.qualifiedName(), read, accepted, quarantined);
+  }
+
+  private static long total(List<Row> balance, String column) {
+    return balance.stream().mapToLong(r -> r.<Long>getAs(column)).sum();
   }
 
   /** Rule L3: an account is known from the first delivery date that holds it. */

@@ -137,15 +137,22 @@ public final class SilverTransform {
   /** Every rule the row breaks, as {@code array<struct<reason, detail>>}, in rule order. */
   private Column problems() {
     List<Rule> rules = new ArrayList<>();
-    Column corrupt = col(LandingSource.CORRUPT_RECORD).isNotNull();
+    Column corrupt = col(LandingSource.CORRUPT_RECORD).isNotNull().or(strayQuote());
     rules.add(
-        Rule.of(QuarantineReason.UNPARSEABLE, corrupt, lit("bronze could not parse the record")));
-    for (Field field : entity.fields()) {
-      for (Rule rule : field.violations()) {
-        // A record bronze could not parse says one thing only: that it is unparseable.
-        rules.add(
-            new Rule(rule.reason(), rule.violated().and(corrupt.unary_$bang()), rule.detail()));
-      }
+        Rule.of(
+            QuarantineReason.UNPARSEABLE,
+            corrupt,
+            when(
+                    col(LandingSource.CORRUPT_RECORD).isNotNull(),
+                    lit("bronze could not parse the record"))
+                .otherwise(
+                    lit("a value starts with a quote its field did not close (CSV quoting)"))));
+    List<Rule> fieldRules = new ArrayList<>();
+    fieldRules.add(badEncoding());
+    entity.fields().forEach(f -> fieldRules.addAll(f.violations()));
+    for (Rule rule : fieldRules) {
+      // A record bronze could not parse says one thing only: that it is unparseable.
+      rules.add(new Rule(rule.reason(), rule.violated().and(corrupt.unary_$bang()), rule.detail()));
     }
     rules.addAll(entity.extraRules().apply(settings));
     Column latestAllowed =
@@ -181,6 +188,46 @@ public final class SilverTransform {
                         struct(lit(r.reason().code()).as("reason"), r.detail().as("detail"))))
             .toArray(Column[]::new);
     return array_compact(array(checks));
+  }
+
+  /**
+   * Spark's CSV reader reads a field with text after its closing quote ({@code "broken" quote})
+   * leniently, keeping the quotes; its strict mode would fail the whole file instead. A properly
+   * quoted field loses its opening quote when read, so a value that still starts with one and holds
+   * another quote is such a field. (A value that truly starts with an escaped quote, {@code """x""
+   * y"}, reads the same and is rejected too: rare, and the safe side.)
+   */
+  private Column strayQuote() {
+    if (entity.source().format() != LandingSource.Format.CSV) {
+      return lit(false);
+    }
+    Column any = lit(false);
+    for (String name : entity.source().columnNames()) {
+      Column value = col("`" + name + "`");
+      any =
+          any.or(
+              coalesce(
+                  value.startsWith("\"").and(value.substr(2, 1 << 20).contains("\"")), lit(false)));
+    }
+    return any;
+  }
+
+  /**
+   * Text the landing file did not hold as UTF-8 was read with U+FFFD in place of the bad bytes; a
+   * byte-order mark inside a file sticks to the first value of its line. Either leaves a value that
+   * is not what the source meant, so the row is quarantined rather than guessed at.
+   */
+  private Rule badEncoding() {
+    List<Column> broken = new ArrayList<>();
+    for (String name : entity.source().columnNames()) {
+      Column value = col("`" + name + "`");
+      broken.add(when(value.contains("\uFFFD").or(value.contains("\uFEFF")), lit(name)));
+    }
+    Column columns = array_join(array_compact(array(broken.toArray(Column[]::new))), ", ");
+    return Rule.of(
+        QuarantineReason.BAD_ENCODING,
+        columns.notEqual(""),
+        Rule.detail("", columns, " not valid UTF-8 text"));
   }
 
   /**
@@ -332,7 +379,14 @@ public final class SilverTransform {
                     .map(n -> col("`" + n + "`"))
                     .toArray(Column[]::new)));
     return new Column[] {
-      col(PROBLEMS).getItem(0).getField("reason").as("reason"),
+      // try_: the optimizer may evaluate this before the filter that keeps only rows with problems
+      org.apache
+          .spark
+          .sql
+          .functions
+          .try_element_at(col(PROBLEMS), lit(1))
+          .getField("reason")
+          .as("reason"),
       array_join(transform(col(PROBLEMS), p -> p.getField("detail")), "; ").as("detail"),
       raw.as("raw"),
       col(LandingSource.CORRUPT_RECORD),

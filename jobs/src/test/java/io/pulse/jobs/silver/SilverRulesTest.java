@@ -82,11 +82,84 @@ class SilverRulesTest {
             new String[] {
               "T3", "A001", "C1", "low", "escalated", "email", "x", at, "", "", "0", at
             },
-            new String[] {"T4", "A001", "C1", "low", "open", "email", "x", at, "", "", "-2", at});
+            new String[] {"T4", "A001", "C1", "low", "open", "email", "x", at, "", "", "-2", at},
+            // answered and solved before it was opened
+            new String[] {
+              "T5",
+              "A001",
+              "C1",
+              "low",
+              "open",
+              "email",
+              "x",
+              at,
+              "2026-01-05T09:59:59Z",
+              "",
+              "0",
+              at
+            },
+            new String[] {
+              "T6",
+              "A001",
+              "C1",
+              "low",
+              "solved",
+              "email",
+              "x",
+              at,
+              at,
+              "2026-01-05T09:00:00Z",
+              "0",
+              at
+            },
+            // answered the instant it was opened: fine
+            new String[] {"T7", "A001", "C1", "low", "open", "email", "x", at, at, "", "0", at});
 
     assertEquals(
-        List.of("1:ok", "2:bad_enum", "3:bad_enum", "4:out_of_range"),
+        List.of(
+            "1:ok",
+            "2:bad_enum",
+            "3:bad_enum",
+            "4:out_of_range",
+            "5:invalid_period",
+            "6:invalid_period",
+            "7:ok"),
         outcomes(SilverEntities.TICKETS, rows));
+  }
+
+  @Test
+  void textThatWasNotUtf8AndStrayByteOrderMarksAreQuarantined() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {
+              "T1", "A001", "C1", "low", "open", "email", "Caf\u00e9 menu", at, "", "", "0", at
+            },
+            new String[] {
+              "T2", "A001", "C1", "low", "open", "email", "Caf\uFFFD(", at, "", "", "0", at
+            },
+            new String[] {
+              "\uFEFFT3", "A001", "C1", "low", "open", "email", "x", at, "", "", "0", at
+            });
+
+    assertEquals(
+        List.of("1:ok", "2:bad_encoding", "3:bad_encoding"),
+        outcomes(SilverEntities.TICKETS, rows));
+  }
+
+  @Test
+  void aUsageEventsDurationIsNotNegative() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {"E1", "A001", "U1", "login", "", at, "{\"duration_ms\":1200}"},
+            new String[] {"E2", "A001", "U1", "login", "", at, "{\"duration_ms\":-5}"},
+            new String[] {"E3", "A001", "U1", "login", "", at, "{\"client\":\"web\"}"},
+            new String[] {"E4", "A001", "U1", "login", "", at, ""});
+
+    assertEquals(
+        List.of("1:ok", "2:out_of_range", "3:ok", "4:ok"),
+        outcomes(SilverEntities.USAGE_EVENTS, rows));
   }
 
   @Test
