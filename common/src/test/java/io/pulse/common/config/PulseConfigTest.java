@@ -72,7 +72,10 @@ class PulseConfigTest {
                 "pulse.spark.conf.\"spark.executor.memory\"", "4g",
                 "pulse.s3.hadoop.\"fs.s3a.connection.maximum\"", "200"));
 
-    assertEquals(Map.of("spark.executor.memory", "4g"), config.spark().conf());
+    // the local overlay (conf/local.conf) adds its own pass-through setting beside the given one
+    assertEquals(
+        Map.of("spark.executor.memory", "4g", "spark.databricks.delta.snapshotPartitions", "2"),
+        config.spark().conf());
     assertEquals(Map.of("fs.s3a.connection.maximum", "200"), config.s3().hadoop());
   }
 
