@@ -3,6 +3,7 @@ package io.pulse.jobs.revenue;
 import static org.apache.spark.sql.functions.col;
 
 import io.pulse.jobs.silver.SilverEntities;
+import io.pulse.jobs.silver.SilverInput;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +20,7 @@ public final class DimPlan {
    *     _source_file, _row_number}
    */
   public static Dataset<Row> of(Dataset<Row> plans) {
-    return RevenueJob.latest(plans, SilverEntities.PLANS)
+    return SilverInput.latest(plans, SilverEntities.PLANS)
         .select(
             RevenueTables.DIM_PLAN.columnNames().stream().map(c -> col(c)).toArray(Column[]::new));
   }

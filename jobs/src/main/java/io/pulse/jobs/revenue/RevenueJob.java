@@ -2,17 +2,15 @@ package io.pulse.jobs.revenue;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.silver.SilverEntities;
-import io.pulse.jobs.silver.SilverEntity;
+import io.pulse.jobs.silver.SilverInput;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +47,12 @@ public final class RevenueJob implements Job {
     LocalDate runDate = context.dates().end();
     RevenueSettings settings = RevenueSettings.of(context.config().raw());
     Dataset<Row> subscriptions =
-        latest(read(context, SilverEntities.SUBSCRIPTIONS, runDate), SilverEntities.SUBSCRIPTIONS);
-    Dataset<Row> fxRates = read(context, SilverEntities.FX_RATES, runDate);
-    Dataset<Row> accounts = read(context, SilverEntities.ACCOUNTS, runDate);
-    Dataset<Row> plans = read(context, SilverEntities.PLANS, runDate);
+        SilverInput.latest(
+            SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate),
+            SilverEntities.SUBSCRIPTIONS);
+    Dataset<Row> fxRates = SilverInput.asOf(context, SilverEntities.FX_RATES, runDate);
+    Dataset<Row> accounts = SilverInput.asOf(context, SilverEntities.ACCOUNTS, runDate);
+    Dataset<Row> plans = SilverInput.asOf(context, SilverEntities.PLANS, runDate);
 
     Dataset<Row> versions =
         SubscriptionVersions.withMrr(
@@ -145,31 +145,5 @@ public final class RevenueJob implements Job {
 
   private static String qualified(JobContext context, TableDef def) {
     return context.tables().resolve(def).qualifiedName();
-  }
-
-  /**
-   * {@code silver.<entity>} as known at the run date: only deliveries {@code _dt <= D} (§11), so a
-   * backfill for an earlier date does not see later deliveries.
-   */
-  private static Dataset<Row> read(JobContext context, SilverEntity entity, LocalDate runDate) {
-    TableRef ref = context.tables().resolve(entity.table());
-    if (!context.spark().catalog().tableExists(ref.qualifiedName())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse bronze` and `pulse silver` first");
-    }
-    return context
-        .spark()
-        .read()
-        .format("delta")
-        .load(ref.location())
-        .where(col("_dt").leq(lit(java.sql.Date.valueOf(runDate))));
-  }
-
-  /** The latest version of each key (by the version column, then delivery). */
-  static Dataset<Row> latest(Dataset<Row> versions, SilverEntity entity) {
-    return versions
-        .withColumn("_rank", row_number().over(entity.newestFirst()))
-        .where(col("_rank").equalTo(1))
-        .drop("_rank");
   }
 }

@@ -3,18 +3,15 @@ package io.pulse.jobs.usage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
+import io.pulse.jobs.silver.SilverInput;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,12 +50,11 @@ public final class UsageJob implements Job {
     LocalDate end = context.dates().end();
     UsageSettings settings = UsageSettings.from(context.config().raw());
     LocalDate first = AccountUsageDaily.firstNeededDay(start, settings);
-    Date lastDelivery = Date.valueOf(end);
+    Date endDay = Date.valueOf(end);
 
     Dataset<Row> goals =
-        latest(
-                read(context, SilverEntities.SUCCESS_PLANS)
-                    .where(col("_dt").leq(lit(lastDelivery))),
+        SilverInput.latest(
+                SilverInput.asOf(context, SilverEntities.SUCCESS_PLANS, end),
                 SilverEntities.SUCCESS_PLANS)
             .select(
                 "goal_id", "account_id", "value_event", "target_count", "start_date", "due_date");
@@ -71,11 +67,8 @@ public final class UsageJob implements Job {
             ? Date.valueOf(first)
             : goalsFrom;
     Dataset<Row> events =
-        read(context, SilverEntities.USAGE_EVENTS)
-            .where(
-                col(SilverEntity.EVENT_DATE)
-                    .between(lit(eventsFrom), lit(lastDelivery))
-                    .and(col("_dt").leq(lit(lastDelivery))))
+        SilverInput.asOf(context, SilverEntities.USAGE_EVENTS, end)
+            .where(col(SilverEntity.EVENT_DATE).between(lit(eventsFrom), lit(endDay)))
             .select(
                 col("account_id"),
                 col("user_id"),
@@ -83,15 +76,13 @@ public final class UsageJob implements Job {
                 col("feature"),
                 col(SilverEntity.EVENT_DATE).as("day"));
     Dataset<Row> versions =
-        latest(
-                read(context, SilverEntities.SUBSCRIPTIONS)
-                    .where(col("_dt").leq(lit(lastDelivery))),
+        SilverInput.latest(
+                SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, end),
                 SilverEntities.SUBSCRIPTIONS)
             .select("account_id", "plan_id", "quantity", "valid_from", "valid_to");
     Dataset<Row> plans =
-        latest(
-                read(context, SilverEntities.PLANS).where(col("_dt").leq(lit(lastDelivery))),
-                SilverEntities.PLANS)
+        SilverInput.latest(
+                SilverInput.asOf(context, SilverEntities.PLANS, end), SilverEntities.PLANS)
             .select("plan_id", "is_per_seat");
 
     Dataset<Row> daily =
@@ -153,23 +144,5 @@ public final class UsageJob implements Job {
         + "' AND day <= DATE'"
         + end
         + "'";
-  }
-
-  private static Dataset<Row> read(JobContext context, SilverEntity entity) {
-    TableRef ref = context.tables().resolve(entity.table());
-    // By location, as it is read: the catalog name may point elsewhere in a shared metastore.
-    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse bronze` and `pulse silver` first");
-    }
-    return context.spark().read().format("delta").load(ref.location());
-  }
-
-  /** The latest version of each key (by the version column, then delivery). */
-  static Dataset<Row> latest(Dataset<Row> versions, SilverEntity entity) {
-    return versions
-        .withColumn("_rank", row_number().over(entity.newestFirst()))
-        .where(col("_rank").equalTo(1))
-        .drop("_rank");
   }
 }
