@@ -33,15 +33,7 @@ public final class DeltaWriter {
     if (spark.catalog().tableExists(ref.qualifiedName())) {
       return ref;
     }
-    String database = def.layer().database();
-    if (!spark.catalog().databaseExists(database)) {
-      spark.sql(
-          "CREATE DATABASE IF NOT EXISTS "
-              + database
-              + " LOCATION '"
-              + resolver.databaseLocation(def.layer())
-              + "'");
-    }
+    ensureDatabase(def.layer());
     String columns =
         def.columns().stream()
             .map(c -> "`" + c.name() + "` " + c.type().sql() + " COMMENT " + quote(c.comment()))
@@ -66,6 +58,23 @@ public final class DeltaWriter {
             + "' COMMENT "
             + quote(def.comment()));
     return ref;
+  }
+
+  /**
+   * One thread at a time: jobs write tables side by side, and the metastore logs an error for each
+   * racing CREATE DATABASE IF NOT EXISTS that finds the database already made.
+   */
+  private void ensureDatabase(Layer layer) {
+    synchronized (DeltaWriter.class) {
+      if (!spark.catalog().databaseExists(layer.database())) {
+        spark.sql(
+            "CREATE DATABASE IF NOT EXISTS "
+                + layer.database()
+                + " LOCATION '"
+                + resolver.databaseLocation(layer)
+                + "'");
+      }
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import io.pulse.common.error.UsageException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
+import io.pulse.common.job.ParallelTasks;
 import io.pulse.common.table.TableRef;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,44 +51,20 @@ public final class BronzeJob implements Job {
         new LandingScan(
             context.spark().sparkContext().hadoopConfiguration(), settings.requireSuccessMarker());
     BronzeReader reader = new BronzeReader(context.spark());
-    JobResult.Builder result = JobResult.builder(name());
-    List<Row> fileRows = new ArrayList<>();
-    List<FileFailure> failures = new ArrayList<>();
-    boolean anyDelivery = false;
     Instant now = Instant.now();
-    for (LandingSource source : settings.sources()) {
-      List<Delivery> deliveries = new ArrayList<>();
-      for (LocalDate day : context.dates().days()) {
-        Delivery delivery = scan.scan(source, context.landingPartition(source.name(), day));
-        if (delivery.present()) {
-          deliveries.add(delivery);
-          delivery
-              .failures()
-              .forEach(f -> LOG.warn("{}: {} failed: {}", source.name(), f.path(), f.reason()));
-          failures.addAll(delivery.failures());
-        }
-      }
-      anyDelivery |= !deliveries.isEmpty();
-      List<Delivery> complete = deliveries.stream().filter(Delivery::complete).toList();
-      if (context.dryRun()) {
-        LOG.info(
-            "dry run: would load {} complete delivery day(s) of {} into bronze.{}",
-            complete.size(),
-            source.name(),
-            source.name());
-        continue;
-      }
-      Map<String, long[]> countsByFile = Map.of();
-      if (!complete.isEmpty()) {
-        countsByFile = load(context, reader, source, complete, now);
-        long written = countsByFile.values().stream().mapToLong(c -> c[0]).sum();
-        result.table("bronze." + source.name(), written, written, 0);
-      }
-      for (Delivery delivery : deliveries) {
-        fileRows.addAll(fileRecords(context, delivery, countsByFile, now));
-      }
+    List<ParallelTasks.Outcome<SourceRun>> outcomes =
+        ParallelTasks.run(
+            settings.sources(),
+            settings.parallelism(),
+            source -> loadSource(context, scan, reader, source, now));
+    List<SourceRun> runs =
+        outcomes.stream().filter(o -> !o.failed()).map(ParallelTasks.Outcome::value).toList();
+    if (!context.dryRun()) {
+      // the files of the sources that loaded are recorded even when another source failed
+      recordFiles(context, settings, runs.stream().flatMap(r -> r.fileRows().stream()).toList());
     }
-    if (!anyDelivery) {
+    ParallelTasks.rethrowFirstFailure(outcomes);
+    if (runs.stream().allMatch(r -> r.deliveries().isEmpty())) {
       throw new InputMissingException(
           "input missing: no delivery under "
               + context.config().landing()
@@ -97,9 +74,17 @@ public final class BronzeJob implements Job {
               + settings.sources().size()
               + " source(s); check the landing zone or the run date");
     }
-    if (!context.dryRun()) {
-      recordFiles(context, settings, fileRows);
+    JobResult.Builder result = JobResult.builder(name());
+    for (SourceRun run : runs) {
+      if (run.loaded()) {
+        result.table("bronze." + run.source().name(), run.written(), run.written(), 0);
+      }
     }
+    List<FileFailure> failures =
+        runs.stream()
+            .flatMap(r -> r.deliveries().stream())
+            .flatMap(d -> d.failures().stream())
+            .toList();
     if (!failures.isEmpty() && settings.failOnBadFile()) {
       throw new CheckFailedException(
           failures.size()
@@ -110,6 +95,53 @@ public final class BronzeJob implements Job {
               + "; the other files were loaded; see ops.ingest_files");
     }
     return result.build();
+  }
+
+  /**
+   * What loading one source found: its deliveries of the run dates, whether any complete one was
+   * loaded, the rows written, and a row per file for ops.ingest_files.
+   */
+  private record SourceRun(
+      LandingSource source,
+      List<Delivery> deliveries,
+      boolean loaded,
+      long written,
+      List<Row> fileRows) {}
+
+  /** Scans one source's delivery days and loads the complete ones into its bronze table. */
+  private static SourceRun loadSource(
+      JobContext context,
+      LandingScan scan,
+      BronzeReader reader,
+      LandingSource source,
+      Instant now) {
+    List<Delivery> deliveries = new ArrayList<>();
+    for (LocalDate day : context.dates().days()) {
+      Delivery delivery = scan.scan(source, context.landingPartition(source.name(), day));
+      if (delivery.present()) {
+        deliveries.add(delivery);
+        delivery
+            .failures()
+            .forEach(f -> LOG.warn("{}: {} failed: {}", source.name(), f.path(), f.reason()));
+      }
+    }
+    List<Delivery> complete = deliveries.stream().filter(Delivery::complete).toList();
+    if (context.dryRun()) {
+      LOG.info(
+          "dry run: would load {} complete delivery day(s) of {} into bronze.{}",
+          complete.size(),
+          source.name(),
+          source.name());
+      return new SourceRun(source, deliveries, false, 0, List.of());
+    }
+    Map<String, long[]> countsByFile =
+        complete.isEmpty() ? Map.of() : load(context, reader, source, complete, now);
+    List<Row> fileRows = new ArrayList<>();
+    for (Delivery delivery : deliveries) {
+      fileRows.addAll(fileRecords(context, delivery, countsByFile, now));
+    }
+    long written = countsByFile.values().stream().mapToLong(c -> c[0]).sum();
+    return new SourceRun(source, deliveries, !complete.isEmpty(), written, fileRows);
   }
 
   /**
@@ -204,7 +236,10 @@ public final class BronzeJob implements Job {
 
   /** The {@code pulse.ingest} settings. */
   record IngestSettings(
-      List<LandingSource> sources, boolean failOnBadFile, boolean requireSuccessMarker) {
+      List<LandingSource> sources,
+      boolean failOnBadFile,
+      boolean requireSuccessMarker,
+      int parallelism) {
     static IngestSettings of(com.typesafe.config.Config config) {
       List<String> names = config.getStringList("pulse.ingest.sources");
       List<LandingSource> sources =
@@ -216,10 +251,15 @@ public final class BronzeJob implements Job {
         throw new UsageException(
             "pulse.ingest.on-bad-file must be fail or warn, not '" + onBadFile + "'");
       }
+      int parallelism = config.getInt("pulse.ingest.parallelism");
+      if (parallelism < 1) {
+        throw new UsageException("pulse.ingest.parallelism must be at least 1, not " + parallelism);
+      }
       return new IngestSettings(
           sources,
           onBadFile.equals("fail"),
-          config.getBoolean("pulse.ingest.require-success-marker"));
+          config.getBoolean("pulse.ingest.require-success-marker"),
+          parallelism);
     }
   }
 }

@@ -9,10 +9,12 @@ import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
+import io.pulse.common.job.ParallelTasks;
 import io.pulse.common.table.Layer;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -44,7 +46,6 @@ public final class SilverJob implements Job {
   @Override
   public JobResult run(JobContext context) {
     SilverSettings settings = SilverSettings.of(context.config().raw());
-    SparkSession spark = context.spark();
     String deliveries =
         "_dt >= DATE'"
             + context.dates().start()
@@ -53,37 +54,63 @@ public final class SilverJob implements Job {
             + "'";
     // Every entity that checks accounts joins this; computing it once saves a scan of bronze each.
     Dataset<Row> knownAccounts = knownAccounts(context).persist(StorageLevel.MEMORY_AND_DISK());
-    JobResult.Builder result = JobResult.builder(name());
-    boolean anyInput = false;
+    List<ParallelTasks.Outcome<EntityRun>> outcomes;
     try {
-      for (SilverEntity entity : SilverEntities.ALL) {
-        anyInput |= transform(context, settings, entity, deliveries, knownAccounts, result);
-      }
+      outcomes =
+          ParallelTasks.run(
+              SilverEntities.ALL,
+              settings.parallelism(),
+              entity -> transform(context, settings, entity, deliveries, knownAccounts));
     } finally {
       knownAccounts.unpersist();
     }
-    if (!anyInput) {
+    List<EntityRun> published =
+        outcomes.stream()
+            .filter(o -> !o.failed() && o.value() != null)
+            .map(ParallelTasks.Outcome::value)
+            .toList();
+    if (!context.dryRun()) {
+      record(context, published);
+    }
+    ParallelTasks.rethrowFirstFailure(outcomes);
+    if (published.isEmpty()) {
       throw new InputMissingException("input missing: no bronze tables; run `pulse bronze` first");
+    }
+    JobResult.Builder result = JobResult.builder(name());
+    if (!context.dryRun()) {
+      for (EntityRun run : published) {
+        result.table(
+            run.silverTable(),
+            total(run.balance(), "bronze_rows"),
+            total(run.balance(), "accepted_rows"),
+            total(run.balance(), "quarantined_rows"));
+      }
     }
     return result.build();
   }
 
   /**
-   * Types, checks and publishes one entity's deliveries; false when it has no bronze table yet. The
+   * What one entity's run published: its reconciliation rows and the event dates it wrote, which
+   * the job records for all entities at once (one commit each instead of one per entity).
+   */
+  private record EntityRun(
+      String entity, String silverTable, List<Row> balance, List<Row> changedDates) {}
+
+  /**
+   * Types, checks and publishes one entity's deliveries; null when it has no bronze table yet. The
    * judged rows are cached: the reconciliation, both writes and the changed dates read them.
    */
-  private static boolean transform(
+  private static EntityRun transform(
       JobContext context,
       SilverSettings settings,
       SilverEntity entity,
       String deliveries,
-      Dataset<Row> knownAccounts,
-      JobResult.Builder result) {
+      Dataset<Row> knownAccounts) {
     SparkSession spark = context.spark();
     TableRef bronzeRef = context.tables().resolve(entity.source().bronzeTable());
     if (!spark.catalog().tableExists(bronzeRef.qualifiedName())) {
       LOG.info("{}: no bronze table yet", entity.name());
-      return false;
+      return null;
     }
     Dataset<Row> bronze = spark.read().format("delta").load(bronzeRef.location()).where(deliveries);
     TableRef silverRef = context.writer().ensureTable(entity.table());
@@ -91,28 +118,25 @@ public final class SilverJob implements Job {
         spark.read().format("delta").load(silverRef.location()).where("NOT (" + deliveries + ")");
     if (context.dryRun()) {
       LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
-      return true;
+      return new EntityRun(entity.name(), silverRef.qualifiedName(), List.of(), List.of());
     }
     SilverTransform transform = new SilverTransform(entity, settings);
     Dataset<Row> marked =
         transform.mark(bronze, knownAccounts, existing).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      publish(
-          context, entity, deliveries, bronze, transform.split(marked, context.runId()), result);
+      return publish(context, entity, deliveries, bronze, transform.split(marked, context.runId()));
     } finally {
       marked.unpersist();
     }
-    return true;
   }
 
-  /** Reconciles, then writes silver, quarantine, reconciliation and changed dates, in order. */
-  private static void publish(
+  /** Reconciles, then writes silver and quarantine, in order, and refreshes the current view. */
+  private static EntityRun publish(
       JobContext context,
       SilverEntity entity,
       String deliveries,
       Dataset<Row> bronze,
-      SilverTransform.Outcome outcome,
-      JobResult.Builder result) {
+      SilverTransform.Outcome outcome) {
     SparkSession spark = context.spark();
     TableRef silverRef = context.tables().resolve(entity.table());
     List<Row> balance =
@@ -129,42 +153,57 @@ public final class SilverJob implements Job {
               + unbalanced.get(0)
               + "; nothing of it was published; see the logs");
     }
-    // counted from the judged rows: a write's commit metrics are absent when it had nothing to add
-    long read = total(balance, "bronze_rows");
-    long accepted = total(balance, "accepted_rows");
-    long quarantined = total(balance, "quarantined_rows");
-    long duplicates = total(balance, "duplicate_rows");
     context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
     context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+    // a few hundred dates at most: the days of the run's rows, not the rows
+    List<Row> changedDates =
+        entity.eventTime() == null
+            ? List.of()
+            : ChangedDates.of(entity.name(), outcome.accepted(), context.runId(), Instant.now())
+                .collectAsList();
+    createCurrentView(spark, entity, silverRef);
+    // counted from the judged rows: a write's commit metrics are absent when it had nothing to add
+    LOG.info(
+        "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
+        silverRef,
+        total(balance, "bronze_rows"),
+        total(balance, "accepted_rows"),
+        total(balance, "quarantined_rows"),
+        total(balance, "duplicate_rows"));
+    return new EntityRun(entity.name(), silverRef.qualifiedName(), balance, changedDates);
+  }
+
+  /**
+   * Replaces the run's dates of the published entities in ops.reconciliation and appends their
+   * event dates to ops.changed_dates.
+   */
+  private static void record(JobContext context, List<EntityRun> published) {
+    if (published.isEmpty()) {
+      return;
+    }
+    SparkSession spark = context.spark();
+    List<Row> balance = published.stream().flatMap(r -> r.balance().stream()).toList();
+    String entities =
+        published.stream().map(r -> "'" + r.entity() + "'").collect(Collectors.joining(", "));
     context
         .writer()
         .replaceWhere(
             Reconciliation.TABLE,
             spark.createDataFrame(balance, Reconciliation.TABLE.schema()),
-            "entity = '"
-                + entity.name()
-                + "' AND dt >= DATE'"
+            "entity IN ("
+                + entities
+                + ") AND dt >= DATE'"
                 + context.dates().start()
                 + "' AND dt <= DATE'"
                 + context.dates().end()
                 + "'");
-    if (entity.eventTime() != null) {
+    List<Row> changedDates = published.stream().flatMap(r -> r.changedDates().stream()).toList();
+    if (!changedDates.isEmpty()) {
       context
           .writer()
           .append(
-              ChangedDates.TABLE,
-              ChangedDates.of(
-                  entity.name(), outcome.accepted(), context.runId(), java.time.Instant.now()));
+              ChangedDates.TABLE, spark.createDataFrame(changedDates, ChangedDates.TABLE.schema()));
     }
-    createCurrentView(spark, entity, silverRef);
-    LOG.info(
-        "{}: {} bronze rows = {} accepted + {} quarantined + {} duplicates",
-        silverRef,
-        read,
-        accepted,
-        quarantined,
-        duplicates);
-    result.table(silverRef.qualifiedName(), read, accepted, quarantined);
   }
 
   private static long total(List<Row> balance, String column) {

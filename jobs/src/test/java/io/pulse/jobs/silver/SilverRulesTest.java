@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The entity-specific rules of surveys, tickets, invoices and success plans, a row each. */
 @SparkTest
 class SilverRulesTest {
-  private static final SilverSettings SETTINGS = new SilverSettings(List.of("USD", "EUR"), 1, true);
+  private static final SilverSettings SETTINGS =
+      new SilverSettings(List.of("USD", "EUR"), 1, true, 1);
 
   /**
    * {@code line:reason} of each quarantined row, in line order; accepted lines as {@code line:ok}.

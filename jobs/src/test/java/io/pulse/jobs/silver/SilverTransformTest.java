@@ -29,7 +29,7 @@ class SilverTransformTest {
   private static final SparkSession spark = SparkTestSession.get();
   private static final LandingSource SOURCE = LandingSources.SUBSCRIPTIONS;
   private static final SilverSettings SETTINGS =
-      new SilverSettings(List.of("USD", "EUR", "GBP", "JPY"), 1, true);
+      new SilverSettings(List.of("USD", "EUR", "GBP", "JPY"), 1, true, 1);
   private static final String[] HEADER = {
     "subscription_id", "account_id", "plan_id", "currency", "billing_interval", "quantity",
     "unit_price", "discount_pct", "is_trial", "valid_from", "valid_to", "updated_at"
