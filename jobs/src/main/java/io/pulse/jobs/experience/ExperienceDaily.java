@@ -47,25 +47,28 @@ public final class ExperienceDaily {
   /**
    * @param windows {@link ExperienceWindows#of} for [start, end]
    * @param accountVersions every CRM version: {@code account_id, segment, updated_at}
-   * @return one row per day of [start, end] and segment ('all' and each segment with an account in
-   *     the run), in the columns of {@link ExperienceTables#EXPERIENCE_DAILY}
+   * @return one row per day of [start, end] and segment ('all', each segment of {@code
+   *     accountVersions}, and 'unknown' on days with an account the CRM did not know by then), in
+   *     the columns of {@link ExperienceTables#EXPERIENCE_DAILY}
    */
   public static Dataset<Row> of(
       Dataset<Row> windows, Dataset<Row> accountVersions, LocalDate start, LocalDate end) {
     Dataset<Row> segmented = withSegment(windows, accountVersions);
     Dataset<Row> totals =
         totals(segmented, col("segment")).unionByName(totals(segmented, lit(ALL)));
+    // Every day has 'all' and each segment the CRM knows at the run's end (zero accounts too), so
+    // a rerun of some of the days writes the same rows; 'unknown' comes only on days that have it.
     Dataset<Row> grid =
         windows
             .sparkSession()
             .range(1)
             .select(explode(sequence(lit(Date.valueOf(start)), lit(Date.valueOf(end)))).as("day"))
             .crossJoin(
-                segmented
+                accountVersions
                     .select("segment")
                     .union(windows.sparkSession().sql("SELECT '" + ALL + "' AS segment"))
                     .distinct());
-    Dataset<Row> filled = grid.join(totals, ColumnNames.seq("day", "segment"), "left");
+    Dataset<Row> filled = grid.join(totals, ColumnNames.seq("day", "segment"), "full_outer");
     for (String c : COUNTS) {
       filled = filled.withColumn(c, coalesce(col(c), lit(0L)));
     }
