@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
+import io.pulse.jobs.experience.ExperienceJob;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
@@ -12,6 +13,7 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob());
+    return List.of(
+        new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob(), new ExperienceJob());
   }
 }

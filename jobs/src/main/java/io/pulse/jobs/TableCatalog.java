@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.ingest.IngestFiles;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
@@ -44,6 +45,10 @@ public final class TableCatalog {
             // gold: usage
             UsageTables.ACCOUNT_USAGE_DAILY,
             UsageTables.SUCCESS_GOAL_DAILY,
+            // gold: experience
+            ExperienceTables.SURVEY_RESPONSE,
+            ExperienceTables.ACCOUNT_EXPERIENCE_DAILY,
+            ExperienceTables.EXPERIENCE_DAILY,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
