@@ -4,6 +4,7 @@ import io.pulse.common.job.Job;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
+import io.pulse.jobs.support.SupportJob;
 import io.pulse.jobs.usage.UsageJob;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class JobCatalog {
   private JobCatalog() {}
 
   public static List<Job> all() {
-    return List.of(new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob());
+    return List.of(
+        new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob(), new SupportJob());
   }
 }

@@ -10,6 +10,7 @@ import io.pulse.jobs.silver.ChangedDates;
 import io.pulse.jobs.silver.Reconciliation;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
+import io.pulse.jobs.support.SupportTables;
 import io.pulse.jobs.usage.UsageTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,9 @@ public final class TableCatalog {
             // gold: usage
             UsageTables.ACCOUNT_USAGE_DAILY,
             UsageTables.SUCCESS_GOAL_DAILY,
+            // gold: support
+            SupportTables.FCT_TICKET,
+            SupportTables.AGG_SUPPORT_DAILY,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
