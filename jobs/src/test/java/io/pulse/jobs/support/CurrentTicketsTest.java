@@ -65,7 +65,8 @@ class CurrentTicketsTest {
         Map.entry("T6", new Derived("2026-04-10", 4.0, null, true, 4.0, false)),
         Map.entry("T9", new Derived("2026-04-10", null, null, false, 24.0, false)),
         Map.entry("T10", new Derived("2025-12-01", 1.0, 24.0, false, 24.0, false)),
-        Map.entry("T11", new Derived("2025-11-20", null, null, false, 48.0, true)));
+        Map.entry("T11", new Derived("2025-11-20", null, null, false, 48.0, true)),
+        Map.entry("T12", new Derived("2026-04-09", null, 6.0, false, 24.0, true)));
   }
 
   static List<Row> expected(LocalDate asOf) {

@@ -93,7 +93,12 @@ class SupportDailyTest {
         r("B", "2026-04-10", 1, 1, 1, 1, 1, null, null, null, 0, 0),
         // C: nothing created in any window: counts 0, the rest null; T11 still open.
         r("C", "2026-04-09", 0, 0, 0, 0, 1, null, null, null, 0, 0),
-        r("C", "2026-04-10", 0, 0, 0, 0, 1, null, null, null, 0, 0));
+        r("C", "2026-04-10", 0, 0, 0, 0, 1, null, null, null, 0, 0),
+        // D: T12 solved at 18:00 on its day (not in any backlog) after 6 h, never answered: no
+        // reply median, a resolution median of one value, a reopen rate of 0 of 1 solved (0, not
+        // null). Its wait runs to the end of the day (S3): 12 h ≤ 24 on 04-09, 36 h > 24 on 04-10.
+        r("D", "2026-04-09", 1, 1, 1, 1, 0, null, 6.0, 0.0, 0, 0),
+        r("D", "2026-04-10", 0, 1, 1, 1, 0, null, 6.0, 0.0, 1, 1));
   }
 
   @Test

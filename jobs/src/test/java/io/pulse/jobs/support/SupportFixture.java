@@ -38,6 +38,8 @@ import org.apache.spark.sql.types.StructType;
  *       no row on 04-09.
  *   <li>C, T10 normal (2025-12-01, 1 / 24) and T11 low (2025-11-20, never answered, open): nothing
  *       in any window, one ticket in the backlog.
+ *   <li>D, T12 normal: 04-09 12:00, solved 18:00 (6) without any reply: unanswered, so by S3 it
+ *       waits to the end of the day: 12 h at the end of 04-09, 36 h (a breach) at the end of 04-10.
  * </ul>
  */
 final class SupportFixture {
@@ -157,7 +159,16 @@ final class SupportFixture {
             "2025-12-01T10:00:00Z",
             "2025-12-02T09:00:00Z",
             0),
-        ticket("T11", "C", "low", "new", "2025-11-20T00:00:00Z", null, null, 0));
+        ticket("T11", "C", "low", "new", "2025-11-20T00:00:00Z", null, null, 0),
+        ticket(
+            "T12",
+            "D",
+            "normal",
+            "solved",
+            "2026-04-09T12:00:00Z",
+            null,
+            "2026-04-09T18:00:00Z",
+            0));
   }
 
   /** The latest version of each ticket known at 2026-04-10. */
