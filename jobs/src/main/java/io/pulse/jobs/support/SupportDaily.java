@@ -71,26 +71,26 @@ public final class SupportDaily {
         col("account_id"),
         col("day"),
         trunc(col("day"), "month").as("month"),
-        count("tickets_opened"),
-        count("tickets_opened_7d"),
-        count("tickets_opened_30d"),
-        count("tickets_opened_90d"),
+        countOrZero("tickets_opened"),
+        countOrZero("tickets_opened_7d"),
+        countOrZero("tickets_opened_30d"),
+        countOrZero("tickets_opened_90d"),
         col("open_backlog"),
         col("median_first_reply_hours"),
         col("median_resolution_hours"),
         // S2: null, not 0, when no ticket of the window is solved.
         when(col("_solved").gt(0), col("_reopened_solved").cast("double").divide(col("_solved")))
             .as("reopen_rate"),
-        count("sla_breaches_30d"),
-        count("sla_breaches_90d"),
-        count("tickets_opened_90d")
+        countOrZero("sla_breaches_30d"),
+        countOrZero("sla_breaches_90d"),
+        countOrZero("tickets_opened_90d")
             .cast("double")
             .divide(lit(settings.longWindowDays()))
             .as("ticket_daily_mean_90d"));
   }
 
   /** A count of the window aggregation; 0 on a day no ticket's window reaches. */
-  private static Column count(String name) {
+  private static Column countOrZero(String name) {
     return coalesce(col(name), lit(0L)).as(name);
   }
 
