@@ -10,9 +10,11 @@ import io.pulse.common.testing.SparkTestSession;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -80,7 +82,7 @@ class CurrentTicketsTest {
         values.add(t.get(i));
       }
       values.addAll(
-          java.util.Arrays.asList(
+          Arrays.asList(
               created,
               Date.valueOf(created.toLocalDate().withDayOfMonth(1)),
               d.reply(),
@@ -112,7 +114,7 @@ class CurrentTicketsTest {
             .where(col("ticket_id").isin("T4", "T3"))
             .orderBy(col("ticket_id").desc())
             .select("is_sla_breached")
-            .as(org.apache.spark.sql.Encoders.BOOLEAN())
+            .as(Encoders.BOOLEAN())
             .collectAsList());
   }
 
