@@ -5,6 +5,7 @@ import io.pulse.jobs.experience.ExperienceJob;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
+import io.pulse.jobs.support.SupportJob;
 import io.pulse.jobs.usage.UsageJob;
 import java.util.List;
 
@@ -14,6 +15,11 @@ public final class JobCatalog {
 
   public static List<Job> all() {
     return List.of(
-        new BronzeJob(), new SilverJob(), new RevenueJob(), new UsageJob(), new ExperienceJob());
+        new BronzeJob(),
+        new SilverJob(),
+        new RevenueJob(),
+        new UsageJob(),
+        new ExperienceJob(),
+        new SupportJob());
   }
 }

@@ -11,6 +11,7 @@ import io.pulse.jobs.silver.ChangedDates;
 import io.pulse.jobs.silver.Reconciliation;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
+import io.pulse.jobs.support.SupportTables;
 import io.pulse.jobs.usage.UsageTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,9 @@ public final class TableCatalog {
             ExperienceTables.SURVEY_RESPONSE,
             ExperienceTables.ACCOUNT_EXPERIENCE_DAILY,
             ExperienceTables.EXPERIENCE_DAILY,
+            // gold: support
+            SupportTables.FCT_TICKET,
+            SupportTables.AGG_SUPPORT_DAILY,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
