@@ -44,7 +44,11 @@ class DemoScriptIT {
             "gold\\.fct_mrr_daily",
             "gold\\.kpi_monthly",
             "gold\\.fct_account_usage_daily",
-            "gold\\.fct_success_goal_daily")) {
+            "gold\\.fct_success_goal_daily",
+            "gold\\.fct_survey_response",
+            "gold\\.agg_account_experience_daily",
+            "gold\\.fct_ticket",
+            "gold\\.agg_support_daily")) {
       assertTrue(output.matches("(?s).*" + table + " +\\| [1-9].*"), table + "\n" + output);
     }
     // the reconciliation balances for every entity, and the injected bad rows are explained
