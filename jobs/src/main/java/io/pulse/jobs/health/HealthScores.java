@@ -105,11 +105,14 @@ public record HealthScores(Dataset<Row> daily, Dataset<Row> inputs) {
     return new HealthScores(wide(sums, scorecard), inputs);
   }
 
-  /** (value − red) × 100 / (green − red), clamped to 0..100; reversed thresholds need no case. */
+  /**
+   * (value − red) × 100 / (green − red), clamped to 0..100; reversed thresholds need no case. Null
+   * for a null value: greatest() skips nulls and would make NA a 0.
+   */
   private static Column scaled() {
     Column linear =
         col("value").minus(col("red")).multiply(100).divide(col("green").minus(col("red")));
-    return least(greatest(linear, lit(0.0)), lit(100.0));
+    return when(col("value").isNotNull(), least(greatest(linear, lit(0.0)), lit(100.0)));
   }
 
   private static Dataset<Row> wide(Dataset<Row> sums, Scorecard scorecard) {

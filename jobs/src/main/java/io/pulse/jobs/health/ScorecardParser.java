@@ -139,7 +139,7 @@ public final class ScorecardParser {
       double red = number(c, in + ".red", key);
       double green = number(c, in + ".green", key);
       if (red == green) {
-        throw bad(key.apply(in + ".green") + " equals red (" + red + "); they must differ");
+        throw bad(key.apply(in) + ": red and green are both " + red + "; they must differ");
       }
       double inputWeight = c.hasPath(in + ".weight") ? positive(c, in + ".weight", key) : 1.0;
       rules.add(new Scorecard.InputRule(signal, red, green, inputWeight));
