@@ -89,6 +89,21 @@ class ScorecardTest {
     assertSame(s.defaults(), s.rulesFor("smb"));
     assertSame(s.defaults(), s.rulesFor(null));
     assertEquals(2.0, s.defaults().measure(Measure.ADOPTION).weight());
+
+    // A segment may add an input to a measure; the defaults keep theirs.
+    Scorecard added =
+        ScorecardParser.parse(
+            ConfigFactory.parseString(
+                    "segments.enterprise.measures.engagement.inputs.stickiness"
+                        + " { red = 0, green = 0.5 }")
+                .withFallback(HealthFixture.testConfig()),
+            "test");
+    assertEquals(
+        List.of("champion_present", "key_contact_touchpoints_90d", "stickiness"),
+        added.rulesFor("enterprise").measure(Measure.ENGAGEMENT).inputs().stream()
+            .map(Scorecard.InputRule::signal)
+            .toList());
+    assertEquals(2, added.defaults().measure(Measure.ENGAGEMENT).inputs().size());
   }
 
   @Test
