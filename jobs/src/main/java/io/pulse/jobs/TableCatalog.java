@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.ingest.IngestFiles;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
@@ -44,6 +45,11 @@ public final class TableCatalog {
             // gold: usage
             UsageTables.ACCOUNT_USAGE_DAILY,
             UsageTables.SUCCESS_GOAL_DAILY,
+            // gold: engagement and onboarding
+            EngagementTables.TOUCHPOINT,
+            EngagementTables.STAKEHOLDER_DAILY,
+            EngagementTables.ONBOARDING_MILESTONES,
+            EngagementTables.RETENTION_BY_ONBOARDING,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
