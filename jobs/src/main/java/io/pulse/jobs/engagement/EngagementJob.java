@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes gold.fct_touchpoint (every activity known at the run's end E, rebuilt whole) and
- * gold.agg_stakeholder_daily for the run's days [start, end] (replacing only those days). Both read
- * silver.activities (the latest delivery of each activity_id) and every silver.contacts version, as
- * delivered up to E (§11). Checks run before either write; a failed check ends the run with exit 4
- * and leaves both tables as they were.
+ * Writes gold.fct_touchpoint (every activity dated up to the run's end E, as known at E, replacing
+ * the rows dated up to E) and gold.agg_stakeholder_daily for the run's days [start, end] (replacing
+ * only those days). Both read silver.activities (the latest delivery of each activity_id) and every
+ * silver.contacts version, as delivered up to E (§11). Checks run before either write; a failed
+ * check ends the run with exit 4 and leaves both tables as they were.
  */
 public final class EngagementJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(EngagementJob.class);
@@ -72,7 +72,7 @@ public final class EngagementJob implements Job {
       }
       if (context.dryRun()) {
         LOG.info(
-            "dry run: checks pass; would rebuild {} as of {} and replace {} .. {} in {}",
+            "dry run: checks pass; would replace {} through {} and {} .. {} in {}",
             EngagementTables.TOUCHPOINT.name(),
             end,
             start,
@@ -80,7 +80,10 @@ public final class EngagementJob implements Job {
             EngagementTables.STAKEHOLDER_DAILY.name());
         return JobResult.builder(name()).build();
       }
-      long touchpointRows = context.writer().overwrite(EngagementTables.TOUCHPOINT, touchpoints);
+      long touchpointRows = touchpoints.count();
+      context
+          .writer()
+          .replaceWhere(EngagementTables.TOUCHPOINT, touchpoints, throughPredicate(end));
       // Delta's numOutputRows also counts the other days' rows of rewritten files: count ours.
       long dayRows = daily.count();
       context
@@ -104,6 +107,14 @@ public final class EngagementJob implements Job {
 
   static String qualified(JobContext context, TableDef def) {
     return context.tables().resolve(def).qualifiedName();
+  }
+
+  /**
+   * Every touchpoint dated up to E: a run restates the activities it knows (late deliveries and
+   * corrections of earlier days included) and leaves later days, written by later runs, alone.
+   */
+  static String throughPredicate(LocalDate end) {
+    return "month <= DATE'" + end.withDayOfMonth(1) + "' AND activity_date <= DATE'" + end + "'";
   }
 
   /** The rows of [start, end]; the month bounds let Delta prune partitions. */
