@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pulse.common.job.Job;
@@ -76,11 +77,7 @@ class EngagementJobTest {
                     .withColumn("_source_file", lit("activities.csv")))
             .withColumn(
                 "_dt",
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .when(
+                when(
                         col("activity_id").equalTo("a3").and(col("activity_type").equalTo("qbr")),
                         lit(day(61)))
                     .when(col("activity_id").equalTo("e1"), lit(day(100)))
