@@ -55,7 +55,7 @@ public final class ContactChanges {
             .withColumn("prev_active", lag("active", 1).over(byContact))
             .withColumn("prev_champion", lag("champion", 1).over(byContact));
 
-    Dataset<Row> joined =
+    Dataset<Row> added =
         endOfDay.select(
             col("account_id"),
             col("day"),
@@ -63,7 +63,7 @@ public final class ContactChanges {
             one(col("champion")).as("champion_delta"),
             lit(0L).as("champion_lost"));
     Column stillChampionHere = col("champion").and(col("account_id").equalTo(col("prev_account")));
-    Dataset<Row> left =
+    Dataset<Row> removed =
         endOfDay
             .where(col("prev_account").isNotNull())
             .select(
@@ -72,7 +72,7 @@ public final class ContactChanges {
                 one(col("prev_active")).multiply(-1).as("active_delta"),
                 one(col("prev_champion")).multiply(-1).as("champion_delta"),
                 one(col("prev_champion").and(not(stillChampionHere))).as("champion_lost"));
-    return joined.unionByName(left);
+    return added.unionByName(removed);
   }
 
   private static Column one(Column flag) {
