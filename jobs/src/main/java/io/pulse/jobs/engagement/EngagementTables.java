@@ -96,6 +96,11 @@ public final class EngagementTables {
                   "first_paid_day", DateType, "First day with MRR > 0 in gold.fct_mrr_daily"),
               new ColumnDef("cohort_month", DateType, "First day of first_paid_day's month"),
               new ColumnDef(
+                  "events_cover_onboarding",
+                  BooleanType,
+                  "Usage events are known from first_paid_day or earlier; when false the value"
+                      + " columns and first_success_30d are null (not measurable)"),
+              new ColumnDef(
                   "first_value_event_date",
                   DateType,
                   "First day on or after first_paid_day with a value event (pulse.usage.value-events);"

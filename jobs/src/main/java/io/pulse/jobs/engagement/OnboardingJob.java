@@ -1,6 +1,7 @@
 package io.pulse.jobs.engagement;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
 
 import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
@@ -13,6 +14,7 @@ import io.pulse.jobs.revenue.RevenueTables;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
 import io.pulse.jobs.silver.SilverInput;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +61,17 @@ public final class OnboardingJob implements Job {
             .load(mrrRef.location())
             .select("account_id", "day", "mrr")
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> allEvents = SilverInput.asOf(context, SilverEntities.USAGE_EVENTS, asOf);
+    // One scalar: the first day usage data exists; accounts paying before it are not measurable.
+    Date first = allEvents.agg(min(SilverEntity.EVENT_DATE)).first().getDate(0);
+    LocalDate eventsFrom = first == null ? null : first.toLocalDate();
     Dataset<Row> events =
-        SilverInput.asOf(context, SilverEntities.USAGE_EVENTS, asOf)
+        allEvents
             .where(col("event_type").isin(settings.valueEvents().toArray()))
             .select(col("account_id"), col("event_type"), col(SilverEntity.EVENT_DATE).as("day"));
 
     Dataset<Row> milestones =
-        OnboardingMilestones.of(mrrDaily, events, settings, asOf)
+        OnboardingMilestones.of(mrrDaily, events, eventsFrom, settings, asOf)
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> retention =
         RetentionByOnboarding.of(milestones, mrrDaily, settings, asOf)

@@ -25,6 +25,11 @@ import org.apache.spark.sql.Row;
  * event is seen (ttfv ≤ N days: true, else false) or once N days have passed since the first paid
  * day without one (D − first_paid_day ≥ N: false, the whole [first_paid_day, +N] seen); before that
  * it is null.
+ *
+ * <p>Usage events are only known from some first day on (the product's or the feed's start). An
+ * account that first paid before it cannot be measured: its first value event may lie before the
+ * data, so its value columns and first success are null, not a false "no value" (§7: missing data
+ * is not red).
  */
 public final class OnboardingMilestones {
   private OnboardingMilestones() {}
@@ -32,11 +37,16 @@ public final class OnboardingMilestones {
   /**
    * @param mrrDaily gold.fct_mrr_daily: {@code account_id, day, mrr}
    * @param events usage events {@code account_id, event_type, day} (the UTC date of occurred_at)
+   * @param eventsFrom the first day with any usage event; null when there is none
    * @return one row per account that paid by D, in the columns of {@link
    *     EngagementTables#ONBOARDING_MILESTONES}
    */
   public static Dataset<Row> of(
-      Dataset<Row> mrrDaily, Dataset<Row> events, OnboardingSettings settings, LocalDate asOf) {
+      Dataset<Row> mrrDaily,
+      Dataset<Row> events,
+      LocalDate eventsFrom,
+      OnboardingSettings settings,
+      LocalDate asOf) {
     Column asOfDay = lit(Date.valueOf(asOf));
     Dataset<Row> firstPaid =
         mrrDaily
@@ -57,6 +67,8 @@ public final class OnboardingMilestones {
                 min(when(col("day").lt(col("first_paid_day")), col("day")))
                     .as("first_value_before_paid_date"));
 
+    Column covered =
+        eventsFrom == null ? lit(false) : col("first_paid_day").geq(lit(Date.valueOf(eventsFrom)));
     Column ttfv = datediff(col("first_value_event_date"), col("first_paid_day"));
     int days = settings.firstSuccessDays();
     Column firstSuccess =
@@ -68,10 +80,11 @@ public final class OnboardingMilestones {
             col("account_id"),
             col("first_paid_day"),
             trunc(col("first_paid_day"), "month").as("cohort_month"),
-            col("first_value_event_date"),
-            ttfv.as("time_to_first_value_days"),
-            firstSuccess.as("first_success_30d"),
-            col("first_value_before_paid_date"),
+            covered.as("events_cover_onboarding"),
+            when(covered, col("first_value_event_date")).as("first_value_event_date"),
+            when(covered, ttfv).as("time_to_first_value_days"),
+            when(covered, firstSuccess).as("first_success_30d"),
+            when(covered, col("first_value_before_paid_date")).as("first_value_before_paid_date"),
             asOfDay.as("as_of_date"));
   }
 }

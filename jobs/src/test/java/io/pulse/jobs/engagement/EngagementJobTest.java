@@ -205,7 +205,7 @@ class EngagementJobTest {
         spark.createDataFrame(OnboardingTest.expectedRetention(), OnboardingTest.RETENTION);
     for (int run = 0; run < 2; run++) {
       JobResult result = run(new OnboardingJob(), RunDates.of(OnboardingFixture.AS_OF));
-      assertEquals(9, result.counts("gold.onboarding_milestones").rowsWritten());
+      assertEquals(10, result.counts("gold.onboarding_milestones").rowsWritten());
       assertEquals(10, result.counts("gold.retention_by_onboarding").rowsWritten());
       Frames.assertSameRows(milestones, published(EngagementTables.ONBOARDING_MILESTONES));
       Frames.assertSameRows(retention, published(EngagementTables.RETENTION_BY_ONBOARDING));

@@ -39,6 +39,8 @@ import org.apache.spark.sql.types.StructType;
  *       2027-01-12, D − 29 days, no value event (its playbook_completed on D + 1 is after D):
  *       undecided, null.
  *   <li>U: a trial only (MRR 0) with a value event: never paid, no row. T: paid from D + 1: none.
+ *   <li>K: paid from 2025-11-20, before the first usage event of all (K's dashboard view on
+ *       2025-12-01): not measurable, so its value export of 2026-01-02 is not a time to value.
  * </ul>
  */
 final class OnboardingFixture {
@@ -47,6 +49,9 @@ final class OnboardingFixture {
   static final OnboardingSettings SETTINGS =
       new OnboardingSettings(30, 12, List.of("report_exported", "playbook_completed"));
   static final DecimalType MONEY = new DecimalType(18, 4);
+
+  /** The first day with any usage event: K's dashboard view. */
+  static final LocalDate EVENTS_FROM = LocalDate.parse("2025-12-01");
 
   private OnboardingFixture() {}
 
@@ -82,7 +87,8 @@ final class OnboardingFixture {
                 span("S", "2027-01-11", d, "15"),
                 span("R", "2027-01-12", d, "15"),
                 span("U", "2026-03-01", "2026-03-14", "0"),
-                span("T", "2027-02-11", "2027-02-20", "99")),
+                span("T", "2027-02-11", "2027-02-20", "99"),
+                span("K", "2025-11-20", d, "25")),
             schema)
         .select(col("account_id"), explode(sequence(col("from"), col("to"))).as("day"), col("mrr"))
         .selectExpr("account_id", "day", "trunc(day, 'month') AS month", "mrr");
@@ -107,7 +113,9 @@ final class OnboardingFixture {
         RowFactory.create("Z", "report_exported", d("2026-02-10")),
         RowFactory.create("Y", "playbook_completed", d("2026-12-03")),
         RowFactory.create("R", "playbook_completed", d("2027-02-11")),
-        RowFactory.create("U", "report_exported", d("2026-03-05")));
+        RowFactory.create("U", "report_exported", d("2026-03-05")),
+        RowFactory.create("K", "dashboard_viewed", d("2025-12-01")),
+        RowFactory.create("K", "report_exported", d("2026-01-02")));
   }
 
   static Dataset<Row> events() {

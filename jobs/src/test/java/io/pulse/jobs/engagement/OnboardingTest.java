@@ -1,6 +1,7 @@
 package io.pulse.jobs.engagement;
 
 import static io.pulse.jobs.engagement.OnboardingFixture.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
@@ -27,6 +28,7 @@ class OnboardingTest {
           .add("account_id", DataTypes.StringType)
           .add("first_paid_day", DataTypes.DateType)
           .add("cohort_month", DataTypes.DateType)
+          .add("events_cover_onboarding", DataTypes.BooleanType)
           .add("first_value_event_date", DataTypes.DateType)
           .add("time_to_first_value_days", DataTypes.IntegerType)
           .add("first_success_30d", DataTypes.BooleanType)
@@ -57,6 +59,7 @@ class OnboardingTest {
         account,
         d(paid),
         d(cohort),
+        !"K".equals(account),
         d(value),
         days,
         success,
@@ -79,7 +82,9 @@ class OnboardingTest {
         // D − 30 days: every day of [first paid, +30] seen without value: false.
         m("S", "2027-01-11", "2027-01-01", null, null, false, null),
         // D − 29 days: undecided.
-        m("R", "2027-01-12", "2027-01-01", null, null, null, null));
+        m("R", "2027-01-12", "2027-01-01", null, null, null, null),
+        // Paid before the usage data begins (2025-12-01): not measurable, all nulls.
+        m("K", "2025-11-20", "2025-11-01", null, null, null, null));
   }
 
   private static Row c(
@@ -109,7 +114,7 @@ class OnboardingTest {
     double withFirst = 1.0 / 2;
     double without = 1.0 / 3;
     // all: with P, V, Z (eligible, retained on D itself), Y (not eligible) -> 2/3; without Q, W,
-    // X, S (not eligible) -> 1/3; R (undecided) is left out.
+    // X, S (not eligible) -> 1/3; R (undecided) and K (not measurable) are left out.
     double allWith = 2.0 / 3;
     return List.of(
         c("2026-01", "2026-01-01", true, 2, 2, 1, withFirst, withFirst / without),
@@ -131,8 +136,24 @@ class OnboardingTest {
         OnboardingMilestones.of(
             OnboardingFixture.mrrDaily(),
             OnboardingFixture.events(),
+            OnboardingFixture.EVENTS_FROM,
             OnboardingFixture.SETTINGS,
             OnboardingFixture.AS_OF));
+  }
+
+  @Test
+  void withoutUsageDataNoAccountIsMeasurable() {
+    // No event at all: every paying account is not measurable (nulls), none is a false.
+    Dataset<Row> milestones =
+        OnboardingMilestones.of(
+            OnboardingFixture.mrrDaily(),
+            OnboardingFixture.events().limit(0),
+            null,
+            OnboardingFixture.SETTINGS,
+            OnboardingFixture.AS_OF);
+    assertEquals(10, milestones.count());
+    assertEquals(
+        0, milestones.where("events_cover_onboarding OR first_success_30d IS NOT NULL").count());
   }
 
   @Test
