@@ -1,6 +1,8 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
+import io.pulse.jobs.engagement.EngagementJob;
+import io.pulse.jobs.engagement.OnboardingJob;
 import io.pulse.jobs.experience.ExperienceJob;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
@@ -20,6 +22,8 @@ public final class JobCatalog {
         new RevenueJob(),
         new UsageJob(),
         new ExperienceJob(),
-        new SupportJob());
+        new SupportJob(),
+        new EngagementJob(),
+        new OnboardingJob());
   }
 }

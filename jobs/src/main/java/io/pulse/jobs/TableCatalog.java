@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.ingest.IngestFiles;
 import io.pulse.jobs.ingest.LandingSource;
@@ -53,6 +54,11 @@ public final class TableCatalog {
             // gold: support
             SupportTables.FCT_TICKET,
             SupportTables.AGG_SUPPORT_DAILY,
+            // gold: engagement and onboarding
+            EngagementTables.TOUCHPOINT,
+            EngagementTables.STAKEHOLDER_DAILY,
+            EngagementTables.ONBOARDING_MILESTONES,
+            EngagementTables.RETENTION_BY_ONBOARDING,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,

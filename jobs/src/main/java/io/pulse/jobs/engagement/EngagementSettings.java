@@ -1,0 +1,41 @@
+package io.pulse.jobs.engagement;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueType;
+import io.pulse.common.error.UsageException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The {@code pulse.engagement} settings of the engagement job (METRICS.md §7 Engagement).
+ *
+ * @param windowDays N of "touchpoints in the N days ending d" (default 90)
+ * @param keyRoles contact roles that make a contact a key contact (besides the champion flag),
+ *     distinct
+ */
+public record EngagementSettings(int windowDays, List<String> keyRoles) {
+  public EngagementSettings {
+    if (windowDays < 1) {
+      throw new UsageException(
+          "bad configuration: pulse.engagement.window-days must be at least 1, not " + windowDays);
+    }
+    keyRoles = List.copyOf(new LinkedHashSet<>(keyRoles));
+  }
+
+  public static EngagementSettings from(Config config) {
+    return new EngagementSettings(
+        config.getInt("pulse.engagement.window-days"), list(config, "pulse.engagement.key-roles"));
+  }
+
+  /** A HOCON list, or a comma-separated string as {@code --conf key=a,b} gives. */
+  static List<String> list(Config config, String key) {
+    if (config.getValue(key).valueType() == ConfigValueType.STRING) {
+      return Arrays.stream(config.getString(key).split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .toList();
+    }
+    return config.getStringList(key);
+  }
+}
