@@ -48,7 +48,9 @@ class DemoScriptIT {
             "gold\\.fct_survey_response",
             "gold\\.agg_account_experience_daily",
             "gold\\.fct_ticket",
-            "gold\\.agg_support_daily")) {
+            "gold\\.agg_support_daily",
+            "gold\\.agg_stakeholder_daily",
+            "gold\\.onboarding_milestones")) {
       assertTrue(output.matches("(?s).*" + table + " +\\| [1-9].*"), table + "\n" + output);
     }
     // the reconciliation balances for every entity, and the injected bad rows are explained
