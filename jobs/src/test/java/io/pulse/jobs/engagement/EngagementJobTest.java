@@ -11,26 +11,19 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pulse.common.job.Job;
-import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
-import io.pulse.common.table.ColumnDef;
-import io.pulse.common.table.DeltaWriter;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableResolver;
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
-import io.pulse.common.testing.TestDirs;
+import io.pulse.jobs.JobTestWarehouse;
 import io.pulse.jobs.revenue.RevenueTables;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,13 +43,11 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class EngagementJobTest {
   private static final SparkSession spark = SparkTestSession.get();
-  private static TableResolver tables;
+  private static JobTestWarehouse warehouse;
 
   @BeforeAll
   static void writeInputs() {
-    tables =
-        new TableResolver(
-            TestDirs.unique("engagement-job").resolve("warehouse").toUri().toString());
+    warehouse = new JobTestWarehouse("engagement-job");
 
     // a3 was first delivered on t60 as a meeting and corrected to a qbr on t61: the latest
     // delivery wins (else A has no QBR). e1 (t101) is delivered on t100, within the future
@@ -91,7 +82,7 @@ class EngagementJobTest {
                         EngagementFixture.ACTIVITIES)
                     .withColumn("_dt", lit(day(101)))
                     .withColumn("_source_file", lit("activities.csv")));
-    save(SilverEntities.ACTIVITIES.table(), activities);
+    warehouse.save(SilverEntities.ACTIVITIES.table(), activities);
 
     // B1 flagged champion at 15:00 on t100, delivered on t101: not seen (else B has a champion).
     Dataset<Row> contacts =
@@ -105,7 +96,7 @@ class EngagementJobTest {
                                 "B1", "B", "executive_sponsor", true, true, at(100, "15:00:00"))),
                         EngagementFixture.CONTACTS)
                     .withColumn("_dt", lit(day(101))));
-    save(SilverEntities.CONTACTS.table(), contacts);
+    warehouse.save(SilverEntities.CONTACTS.table(), contacts);
 
     // R's report export on D itself, delivered on D + 1: not seen (else R: 29 days, a success).
     LocalDate asOf = OnboardingFixture.AS_OF;
@@ -123,8 +114,8 @@ class EngagementJobTest {
             .withColumn("user_id", lit("u1"))
             .withColumn("occurred_at", to_timestamp(col("day")))
             .withColumnRenamed("day", SilverEntity.EVENT_DATE);
-    save(SilverEntities.USAGE_EVENTS.table(), events);
-    save(RevenueTables.MRR_DAILY, OnboardingFixture.mrrDaily());
+    warehouse.save(SilverEntities.USAGE_EVENTS.table(), events);
+    warehouse.save(RevenueTables.MRR_DAILY, OnboardingFixture.mrrDaily());
   }
 
   @AfterAll
@@ -138,41 +129,6 @@ class EngagementJobTest {
     }
   }
 
-  /** Writes {@code rows} as {@code table} at its location only (not in the shared catalog). */
-  private static void save(TableDef table, Dataset<Row> rows) {
-    List<String> present = Arrays.asList(rows.columns());
-    Column[] columns =
-        table.columns().stream()
-            .map(
-                (ColumnDef c) ->
-                    (present.contains(c.name()) ? col(c.name()) : lit(null))
-                        .cast(c.type())
-                        .as(c.name()))
-            .toArray(Column[]::new);
-    rows.select(columns)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .save(tables.resolve(table).location());
-  }
-
-  private static JobResult run(Job job, RunDates dates) {
-    JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
-    return job.run(context);
-  }
-
-  private static Dataset<Row> published(TableDef table) {
-    return spark.read().format("delta").load(tables.resolve(table).location());
-  }
-
   @Test
   void engagementWritesTheRangeAndARerunOfOneDayChangesNothing() {
     Dataset<Row> touchpoints =
@@ -182,19 +138,19 @@ class EngagementJobTest {
     Dataset<Row> daily =
         spark.createDataFrame(StakeholderDailyTest.expected(), StakeholderDailyTest.SCHEMA);
 
-    JobResult range = run(new EngagementJob(), new RunDates(t(98), t(100)));
+    JobResult range = warehouse.run(new EngagementJob(), new RunDates(t(98), t(100)));
     assertEquals(8, range.counts("gold.fct_touchpoint").rowsWritten());
     assertEquals(16, range.counts("gold.agg_stakeholder_daily").rowsWritten());
-    Frames.assertSameRows(touchpoints, published(EngagementTables.TOUCHPOINT));
-    Frames.assertSameRows(daily, published(EngagementTables.STAKEHOLDER_DAILY));
+    Frames.assertSameRows(touchpoints, warehouse.read(EngagementTables.TOUCHPOINT));
+    Frames.assertSameRows(daily, warehouse.read(EngagementTables.STAKEHOLDER_DAILY));
 
     // t99 again: the touchpoints dated up to t99 (a1-a4, b1, d1) and the six accounts' t99 rows
     // are rewritten as known at t99; t100's rows stay as they were.
-    JobResult again = run(new EngagementJob(), RunDates.of(t(99)));
+    JobResult again = warehouse.run(new EngagementJob(), RunDates.of(t(99)));
     assertEquals(6, again.counts("gold.fct_touchpoint").rowsWritten());
     assertEquals(6, again.counts("gold.agg_stakeholder_daily").rowsWritten());
-    Frames.assertSameRows(touchpoints, published(EngagementTables.TOUCHPOINT));
-    Frames.assertSameRows(daily, published(EngagementTables.STAKEHOLDER_DAILY));
+    Frames.assertSameRows(touchpoints, warehouse.read(EngagementTables.TOUCHPOINT));
+    Frames.assertSameRows(daily, warehouse.read(EngagementTables.STAKEHOLDER_DAILY));
   }
 
   @Test
@@ -204,11 +160,11 @@ class EngagementJobTest {
     Dataset<Row> retention =
         spark.createDataFrame(OnboardingTest.expectedRetention(), OnboardingTest.RETENTION);
     for (int run = 0; run < 2; run++) {
-      JobResult result = run(new OnboardingJob(), RunDates.of(OnboardingFixture.AS_OF));
+      JobResult result = warehouse.run(new OnboardingJob(), RunDates.of(OnboardingFixture.AS_OF));
       assertEquals(10, result.counts("gold.onboarding_milestones").rowsWritten());
       assertEquals(10, result.counts("gold.retention_by_onboarding").rowsWritten());
-      Frames.assertSameRows(milestones, published(EngagementTables.ONBOARDING_MILESTONES));
-      Frames.assertSameRows(retention, published(EngagementTables.RETENTION_BY_ONBOARDING));
+      Frames.assertSameRows(milestones, warehouse.read(EngagementTables.ONBOARDING_MILESTONES));
+      Frames.assertSameRows(retention, warehouse.read(EngagementTables.RETENTION_BY_ONBOARDING));
     }
   }
 }

@@ -12,24 +12,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
-import io.pulse.common.table.ColumnDef;
-import io.pulse.common.table.DeltaWriter;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableResolver;
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
-import io.pulse.common.testing.TestDirs;
+import io.pulse.jobs.JobTestWarehouse;
 import io.pulse.jobs.silver.SilverEntities;
-import io.pulse.jobs.silver.SilverEntity;
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -47,13 +40,11 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class ExperienceJobTest {
   private static final SparkSession spark = SparkTestSession.get();
-  private static TableResolver tables;
+  private static JobTestWarehouse warehouse;
 
   @BeforeAll
   static void writeSilver() {
-    tables =
-        new TableResolver(
-            TestDirs.unique("experience-job").resolve("warehouse").toUri().toString());
+    warehouse = new JobTestWarehouse("experience-job");
     // Each response delivered on its day; r05 was first delivered on t89 with score 2 and
     // corrected on t91 (the latest delivery wins); r30 (t103) and r50 (an NPS 0 for A on t101,
     // delivered on t102) come after the run's end.
@@ -77,7 +68,7 @@ class ExperienceJobTest {
                 List.of(s("r05", "A", null, "nps", 2, TERRIBLE, at(90, "09:00"))),
                 ExperienceFixture.SURVEYS)
             .withColumn("_dt", lit(day(89)));
-    save(SilverEntities.SURVEYS, delivered.unionByName(firstR05));
+    warehouse.save(SilverEntities.SURVEYS.table(), delivered.unionByName(firstR05));
 
     // T1's latest version known at t101 has the subject of the fixture; an older version had
     // another, and a newer one arrives on t102, after the run.
@@ -111,12 +102,12 @@ class ExperienceJobTest {
                 .functions
                 .when(col("ticket_id").equalTo("T1"), lit(at(95, "10:00")))
                 .otherwise(col("updated_at")));
-    save(
-        SilverEntities.TICKETS,
+    warehouse.save(
+        SilverEntities.TICKETS.table(),
         corrected.withColumn("_dt", to_date(col("updated_at"))).unionByName(otherVersions));
 
-    save(
-        SilverEntities.ACCOUNTS,
+    warehouse.save(
+        SilverEntities.ACCOUNTS.table(),
         ExperienceFixture.accounts().withColumn("_dt", to_date(col("updated_at"))));
   }
 
@@ -126,41 +117,6 @@ class ExperienceJobTest {
     for (TableDef table : ExperienceTables.ALL) {
       spark.sql("DROP TABLE IF EXISTS gold." + table.name());
     }
-  }
-
-  /** Writes {@code rows} as silver.<entity> at its location only (not in the shared catalog). */
-  private static void save(SilverEntity entity, Dataset<Row> rows) {
-    List<String> present = Arrays.asList(rows.columns());
-    Column[] columns =
-        entity.table().columns().stream()
-            .map(
-                (ColumnDef c) ->
-                    (present.contains(c.name()) ? col(c.name()) : lit(null))
-                        .cast(c.type())
-                        .as(c.name()))
-            .toArray(Column[]::new);
-    rows.select(columns)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .save(tables.resolve(entity.table()).location());
-  }
-
-  private static JobResult run(RunDates dates) {
-    JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
-    return new ExperienceJob().run(context);
-  }
-
-  private static Dataset<Row> published(TableDef table) {
-    return spark.read().format("delta").load(tables.resolve(table).location());
   }
 
   /** r43 (D's CES 7 on t100) and r41 (D's CSAT 4 on t101, commented): the run's responses. */
@@ -198,28 +154,28 @@ class ExperienceJobTest {
   }
 
   private void assertPublished() {
-    Frames.assertSameRows(expectedResponses(), published(ExperienceTables.SURVEY_RESPONSE));
+    Frames.assertSameRows(expectedResponses(), warehouse.read(ExperienceTables.SURVEY_RESPONSE));
     Frames.assertSameRows(
         AccountExperienceDailyTest.comparable(
             spark.createDataFrame(
                 AccountExperienceDailyTest.expected(), AccountExperienceDailyTest.SCHEMA)),
         AccountExperienceDailyTest.comparable(
-            published(ExperienceTables.ACCOUNT_EXPERIENCE_DAILY)));
+            warehouse.read(ExperienceTables.ACCOUNT_EXPERIENCE_DAILY)));
     Frames.assertSameRows(
         spark.createDataFrame(ExperienceDailyTest.expected(), ExperienceDailyTest.SCHEMA),
-        published(ExperienceTables.EXPERIENCE_DAILY));
+        warehouse.read(ExperienceTables.EXPERIENCE_DAILY));
   }
 
   @Test
   void writesTheRangeAndARerunOfOneDayChangesNothing() {
-    JobResult range = run(new RunDates(t(100), t(101)));
+    JobResult range = warehouse.run(new ExperienceJob(), new RunDates(t(100), t(101)));
     assertEquals(2, range.counts("gold.fct_survey_response").rowsWritten());
     assertEquals(7, range.counts("gold.agg_account_experience_daily").rowsWritten());
     assertEquals(8, range.counts("gold.agg_experience_daily").rowsWritten());
     assertPublished();
 
     // t101 again: r41; A, B, C and D; all and the three CRM segments. Other days stay.
-    JobResult again = run(RunDates.of(t(101)));
+    JobResult again = warehouse.run(new ExperienceJob(), RunDates.of(t(101)));
     assertEquals(1, again.counts("gold.fct_survey_response").rowsWritten());
     assertEquals(4, again.counts("gold.agg_account_experience_daily").rowsWritten());
     assertEquals(4, again.counts("gold.agg_experience_daily").rowsWritten());

@@ -7,26 +7,19 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
-import io.pulse.common.table.ColumnDef;
-import io.pulse.common.table.DeltaWriter;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableResolver;
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
-import io.pulse.common.testing.TestDirs;
+import io.pulse.jobs.JobTestWarehouse;
 import io.pulse.jobs.silver.SilverEntities;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -44,19 +37,18 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class SupportJobTest {
   private static final SparkSession spark = SparkTestSession.get();
-  private static TableResolver tables;
+  private static JobTestWarehouse warehouse;
 
   @BeforeAll
   static void writeSilver() {
-    tables =
-        new TableResolver(TestDirs.unique("support-job").resolve("warehouse").toUri().toString());
+    warehouse = new JobTestWarehouse("support-job");
     Dataset<Row> latest =
         SupportFixture.tickets()
             .withColumn(
                 "updated_at",
                 greatest(col("created_at"), col("first_response_at"), col("solved_at")))
             .withColumn("_dt", to_date(col("updated_at")));
-    save(latest.unionByName(otherVersionsOfT5()));
+    warehouse.save(SilverEntities.TICKETS.table(), latest.unionByName(otherVersionsOfT5()));
   }
 
   @AfterAll
@@ -96,42 +88,6 @@ class SupportJobTest {
         date(dt));
   }
 
-  /** Writes {@code rows} as silver.tickets at its location only (not in the shared catalog). */
-  private static void save(Dataset<Row> rows) {
-    TableDef silver = SilverEntities.TICKETS.table();
-    List<String> present = Arrays.asList(rows.columns());
-    Column[] columns =
-        silver.columns().stream()
-            .map(
-                (ColumnDef c) ->
-                    (present.contains(c.name()) ? col(c.name()) : functions.lit(null))
-                        .cast(c.type())
-                        .as(c.name()))
-            .toArray(Column[]::new);
-    rows.select(columns)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .save(tables.resolve(silver).location());
-  }
-
-  private static JobResult run(RunDates dates) {
-    JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
-    return new SupportJob().run(context);
-  }
-
-  private static Dataset<Row> published(TableDef table) {
-    return spark.read().format("delta").load(tables.resolve(table).location());
-  }
-
   @Test
   void latestVersionKnownAtTheEndThenARerunOfOneDayChangesNothing() {
     Dataset<Row> expectedTickets =
@@ -142,17 +98,18 @@ class SupportJobTest {
 
     // 04-09 .. 04-10: every ticket as of 04-10, T5 solved (its 04-11 version not yet delivered);
     // the day rows of 04-09 are restated with what is known at 04-10.
-    JobResult range = run(new RunDates(SupportFixture.START, SupportFixture.END));
+    JobResult range =
+        warehouse.run(new SupportJob(), new RunDates(SupportFixture.START, SupportFixture.END));
     assertEquals(12, range.counts("gold.fct_ticket").rowsWritten());
     assertEquals(7, range.counts("gold.agg_support_daily").rowsWritten());
-    Frames.assertSameRows(expectedTickets, published(SupportTables.FCT_TICKET));
-    Frames.assertSameRows(expectedDays, published(SupportTables.AGG_SUPPORT_DAILY));
+    Frames.assertSameRows(expectedTickets, warehouse.read(SupportTables.FCT_TICKET));
+    Frames.assertSameRows(expectedDays, warehouse.read(SupportTables.AGG_SUPPORT_DAILY));
 
     // 04-10 again: A, B, C and D have a row that day; the 04-09 rows stay as they were.
-    JobResult again = run(RunDates.of(SupportFixture.END));
+    JobResult again = warehouse.run(new SupportJob(), RunDates.of(SupportFixture.END));
     assertEquals(12, again.counts("gold.fct_ticket").rowsWritten());
     assertEquals(4, again.counts("gold.agg_support_daily").rowsWritten());
-    Frames.assertSameRows(expectedTickets, published(SupportTables.FCT_TICKET));
-    Frames.assertSameRows(expectedDays, published(SupportTables.AGG_SUPPORT_DAILY));
+    Frames.assertSameRows(expectedTickets, warehouse.read(SupportTables.FCT_TICKET));
+    Frames.assertSameRows(expectedDays, warehouse.read(SupportTables.AGG_SUPPORT_DAILY));
   }
 }

@@ -9,20 +9,15 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
-import io.pulse.common.table.ColumnDef;
-import io.pulse.common.table.DeltaWriter;
-import io.pulse.common.table.TableResolver;
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
-import io.pulse.common.testing.TestDirs;
+import io.pulse.jobs.JobTestWarehouse;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
 import java.sql.Date;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -44,19 +39,18 @@ import org.junit.jupiter.api.Test;
 @SparkTest
 class UsageJobTest {
   private static final SparkSession spark = SparkTestSession.get();
-  private static TableResolver tables;
+  private static JobTestWarehouse warehouse;
 
   @BeforeAll
   static void writeSilver() {
-    tables =
-        new TableResolver(TestDirs.unique("usage-job").resolve("warehouse").toUri().toString());
+    warehouse = new JobTestWarehouse("usage-job");
     Dataset<Row> events =
         UsageFixture.events()
             .withColumn("_dt", col("day"))
             .unionByName(lateEvent())
             .withColumn("occurred_at", to_timestamp(col("day")))
             .withColumnRenamed("day", SilverEntity.EVENT_DATE);
-    save(SilverEntities.USAGE_EVENTS, events);
+    warehouse.save(SilverEntities.USAGE_EVENTS.table(), events);
 
     Dataset<Row> versions =
         UsageFixture.versions()
@@ -64,18 +58,18 @@ class UsageJobTest {
             .withColumn("updated_at", col("valid_from"))
             .withColumn("_dt", lit(Date.valueOf("2026-01-01")))
             .unionByName(supersededAndLateVersions());
-    save(SilverEntities.SUBSCRIPTIONS, versions);
+    warehouse.save(SilverEntities.SUBSCRIPTIONS.table(), versions);
 
     // G1: A's report exports, 1 due over t30..t39 (10 days).
-    save(
-        SilverEntities.SUCCESS_PLANS,
+    warehouse.save(
+        SilverEntities.SUCCESS_PLANS.table(),
         spark
             .createDataFrame(
                 List.of(RowFactory.create("G1", "A", "report_exported", 1, day(30), day(39))),
                 SuccessGoalDailyTest.GOALS)
             .withColumn("_dt", lit(Date.valueOf("2026-01-01"))));
-    save(
-        SilverEntities.PLANS,
+    warehouse.save(
+        SilverEntities.PLANS.table(),
         UsageFixture.plans().withColumn("_dt", lit(Date.valueOf("2026-01-01"))));
   }
 
@@ -141,41 +135,6 @@ class UsageJobTest {
         schema);
   }
 
-  /** Writes {@code rows} as silver.<entity> at its location only (not in the shared catalog). */
-  private static void save(SilverEntity entity, Dataset<Row> rows) {
-    List<String> present = Arrays.asList(rows.columns());
-    Column[] columns =
-        entity.table().columns().stream()
-            .map(
-                (ColumnDef c) ->
-                    (present.contains(c.name()) ? col(c.name()) : lit(null))
-                        .cast(c.type())
-                        .as(c.name()))
-            .toArray(Column[]::new);
-    rows.select(columns)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .save(tables.resolve(entity.table()).location());
-  }
-
-  private static JobResult run(RunDates dates) {
-    JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
-    return new UsageJob().run(context);
-  }
-
-  private static Dataset<Row> published(io.pulse.common.table.TableDef table) {
-    return spark.read().format("delta").load(tables.resolve(table).location());
-  }
-
   /**
    * G1 on t30..t39: expected = 1 × k / 10 on its k-th day; A's one export on t36 (the late a4
    * export of t40 is not delivered by t40): achieved 0 before t36, 1 from t36, so on track from t36
@@ -209,17 +168,17 @@ class UsageJobTest {
     Dataset<Row> expected =
         spark.createDataFrame(AccountUsageDailyTest.expected(), AccountUsageDailyTest.SCHEMA);
 
-    JobResult range = run(new RunDates(t(28), t(40)));
+    JobResult range = warehouse.run(new UsageJob(), new RunDates(t(28), t(40)));
     assertEquals(36, range.counts("gold.fct_account_usage_daily").rowsWritten());
     assertEquals(10, range.counts("gold.fct_success_goal_daily").rowsWritten());
-    Frames.assertSameRows(expected, published(UsageTables.ACCOUNT_USAGE_DAILY));
-    Frames.assertSameRows(expectedGoalDays(), published(UsageTables.SUCCESS_GOAL_DAILY));
+    Frames.assertSameRows(expected, warehouse.read(UsageTables.ACCOUNT_USAGE_DAILY));
+    Frames.assertSameRows(expectedGoalDays(), warehouse.read(UsageTables.SUCCESS_GOAL_DAILY));
 
     // t38 again: A, B and C each have a row that day, G1 one; the other days stay as they were.
-    JobResult again = run(RunDates.of(t(38)));
+    JobResult again = warehouse.run(new UsageJob(), RunDates.of(t(38)));
     assertEquals(3, again.counts("gold.fct_account_usage_daily").rowsWritten());
     assertEquals(1, again.counts("gold.fct_success_goal_daily").rowsWritten());
-    Frames.assertSameRows(expected, published(UsageTables.ACCOUNT_USAGE_DAILY));
-    Frames.assertSameRows(expectedGoalDays(), published(UsageTables.SUCCESS_GOAL_DAILY));
+    Frames.assertSameRows(expected, warehouse.read(UsageTables.ACCOUNT_USAGE_DAILY));
+    Frames.assertSameRows(expectedGoalDays(), warehouse.read(UsageTables.SUCCESS_GOAL_DAILY));
   }
 }
