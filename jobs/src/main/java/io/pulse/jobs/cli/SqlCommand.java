@@ -5,7 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import io.pulse.common.cli.ConfigOptions;
 import io.pulse.common.cli.Sessions;
 import io.pulse.common.error.UsageException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +23,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pulse sql "<query>"}: runs SQL on the catalog and prints at most --limit rows. */
+/**
+ * {@code pulse sql "<query>"} or {@code pulse sql --file script.sql}: runs SQL on the catalog and
+ * prints at most --limit rows of each result. A script runs in one session, so a page of queries
+ * pays for one Spark start, not one each.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
@@ -33,8 +40,17 @@ public final class SqlCommand implements Callable<Integer> {
     json
   }
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "The SQL query.")
   String query;
+
+  @Option(
+      names = "--file",
+      paramLabel = "FILE",
+      description =
+          "Run the statements of a SQL script in order instead: each ends with ';' at the end of"
+              + " a line; the '--' comment lines just before a statement are printed above its"
+              + " result.")
+  Path file;
 
   @Option(
       names = "--format",
@@ -53,11 +69,36 @@ public final class SqlCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    List<SqlScript.Statement> statements = statements();
     SparkSession spark = Sessions.open(configOptions.load());
-    Dataset<Row> result;
+    PrintWriter out = spec.commandLine().getOut();
+    for (SqlScript.Statement statement : statements) {
+      if (statement.title() != null) {
+        out.println("== " + statement.title());
+      }
+      print(run(spark, statement.sql()), out);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private List<SqlScript.Statement> statements() throws IOException {
+    if ((query == null) == (file == null)) {
+      throw new UsageException("give a QUERY or --file FILE, not both or neither");
+    }
+    if (query != null) {
+      return List.of(new SqlScript.Statement(null, query));
+    }
+    if (!Files.isReadable(file)) {
+      throw new UsageException("cannot read the SQL script " + file);
+    }
+    return SqlScript.parse(Files.readString(file));
+  }
+
+  private static Dataset<Row> run(SparkSession spark, String sql) {
     try {
-      result = spark.sql(query);
+      return spark.sql(sql);
     } catch (Exception e) {
       // Scala code throws AnalysisException (a checked exception in Java) undeclared.
       if (!(e instanceof AnalysisException)) {
@@ -66,20 +107,19 @@ public final class SqlCommand implements Callable<Integer> {
       throw new UsageException(
           "query refused: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
+  }
+
+  private void print(Dataset<Row> result, PrintWriter out) {
     if (format == Format.json) {
       for (String line : result.toJSON().takeAsList(limit)) {
         out.println(line);
       }
-    } else {
-      String[] header = result.columns();
-      Column[] asText =
-          Arrays.stream(header).map(c -> col("`" + c + "`").cast("string")).toArray(Column[]::new);
-      List<Row> rows = result.select(asText).takeAsList(limit);
-      out.print(
-          format == Format.csv ? TextTables.csv(header, rows) : TextTables.table(header, rows));
+      return;
     }
-    out.flush();
-    return 0;
+    String[] header = result.columns();
+    Column[] asText =
+        Arrays.stream(header).map(c -> col("`" + c + "`").cast("string")).toArray(Column[]::new);
+    List<Row> rows = result.select(asText).takeAsList(limit);
+    out.print(format == Format.csv ? TextTables.csv(header, rows) : TextTables.table(header, rows));
   }
 }
