@@ -2,6 +2,7 @@ package io.pulse.common.job;
 
 import io.pulse.common.config.PulseConfig;
 import io.pulse.common.table.DeltaWriter;
+import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableResolver;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +22,11 @@ public record JobContext(
     TableResolver tables = new TableResolver(config.warehouse());
     return new JobContext(
         spark, config, dates, runId, dryRun, tables, new DeltaWriter(spark, tables));
+  }
+
+  /** The catalog name of a table, e.g. {@code gold.fct_ticket}, for logs and job results. */
+  public String qualifiedName(TableDef table) {
+    return tables.resolve(table).qualifiedName();
   }
 
   /** The landing folder of one source's delivery day: {@code <landing>/<source>/dt=D}. */

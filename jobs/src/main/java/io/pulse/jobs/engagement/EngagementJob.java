@@ -7,7 +7,7 @@ import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
-import io.pulse.common.table.TableDef;
+import io.pulse.common.table.DayRange;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
 import java.sql.Date;
@@ -88,7 +88,7 @@ public final class EngagementJob implements Job {
       long dayRows = daily.count();
       context
           .writer()
-          .replaceWhere(EngagementTables.STAKEHOLDER_DAILY, daily, dayPredicate(start, end));
+          .replaceWhere(EngagementTables.STAKEHOLDER_DAILY, daily, DayRange.predicate(start, end));
       LOG.info(
           "engagement {}: {} touchpoints as of {}, {} account-days written",
           context.dates(),
@@ -96,17 +96,15 @@ public final class EngagementJob implements Job {
           end,
           dayRows);
       return JobResult.builder(name())
-          .table(qualified(context, EngagementTables.TOUCHPOINT), touchpointRows, touchpointRows, 0)
-          .table(qualified(context, EngagementTables.STAKEHOLDER_DAILY), touchpointRows, dayRows, 0)
+          .table(
+              context.qualifiedName(EngagementTables.TOUCHPOINT), touchpointRows, touchpointRows, 0)
+          .table(
+              context.qualifiedName(EngagementTables.STAKEHOLDER_DAILY), touchpointRows, dayRows, 0)
           .build();
     } finally {
       touchpoints.unpersist();
       daily.unpersist();
     }
-  }
-
-  static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
   }
 
   /**
@@ -115,18 +113,5 @@ public final class EngagementJob implements Job {
    */
   static String throughPredicate(LocalDate end) {
     return "month <= DATE'" + end.withDayOfMonth(1) + "' AND activity_date <= DATE'" + end + "'";
-  }
-
-  /** The rows of [start, end]; the month bounds let Delta prune partitions. */
-  static String dayPredicate(LocalDate start, LocalDate end) {
-    return "month >= DATE'"
-        + start.withDayOfMonth(1)
-        + "' AND month <= DATE'"
-        + end.withDayOfMonth(1)
-        + "' AND day >= DATE'"
-        + start
-        + "' AND day <= DATE'"
-        + end
-        + "'";
   }
 }

@@ -103,16 +103,8 @@ public final class OnboardingJob implements Job {
           accounts,
           cohorts);
       return JobResult.builder(name())
-          .table(
-              EngagementJob.qualified(context, EngagementTables.ONBOARDING_MILESTONES),
-              read,
-              accounts,
-              0)
-          .table(
-              EngagementJob.qualified(context, EngagementTables.RETENTION_BY_ONBOARDING),
-              read,
-              cohorts,
-              0)
+          .table(context.qualifiedName(EngagementTables.ONBOARDING_MILESTONES), read, accounts, 0)
+          .table(context.qualifiedName(EngagementTables.RETENTION_BY_ONBOARDING), read, cohorts, 0)
           .build();
     } finally {
       mrrDaily.unpersist();

@@ -7,6 +7,7 @@ import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
+import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
@@ -95,19 +96,23 @@ public final class ExperienceJob implements Job {
       context
           .writer()
           .replaceWhere(
-              ExperienceTables.SURVEY_RESPONSE, facts, dayPredicate("response_date", start, end));
+              ExperienceTables.SURVEY_RESPONSE,
+              facts,
+              DayRange.predicate("response_date", start, end));
       long accountsWritten = accountDaily.count();
       context
           .writer()
           .replaceWhere(
               ExperienceTables.ACCOUNT_EXPERIENCE_DAILY,
               accountDaily,
-              dayPredicate("day", start, end));
+              DayRange.predicate("day", start, end));
       long segmentsWritten = segmentDaily.count();
       context
           .writer()
           .replaceWhere(
-              ExperienceTables.EXPERIENCE_DAILY, segmentDaily, dayPredicate("day", start, end));
+              ExperienceTables.EXPERIENCE_DAILY,
+              segmentDaily,
+              DayRange.predicate("day", start, end));
       LOG.info(
           "experience {}: {} responses read, {} responses, {} account-days and {} segment-days"
               + " written",
@@ -117,38 +122,17 @@ public final class ExperienceJob implements Job {
           accountsWritten,
           segmentsWritten);
       return JobResult.builder(name())
-          .table(qualified(context, ExperienceTables.SURVEY_RESPONSE), read, factsWritten, 0)
+          .table(context.qualifiedName(ExperienceTables.SURVEY_RESPONSE), read, factsWritten, 0)
           .table(
-              qualified(context, ExperienceTables.ACCOUNT_EXPERIENCE_DAILY),
+              context.qualifiedName(ExperienceTables.ACCOUNT_EXPERIENCE_DAILY),
               read,
               accountsWritten,
               0)
-          .table(qualified(context, ExperienceTables.EXPERIENCE_DAILY), read, segmentsWritten, 0)
+          .table(context.qualifiedName(ExperienceTables.EXPERIENCE_DAILY), read, segmentsWritten, 0)
           .build();
     } finally {
       responses.unpersist();
       windows.unpersist();
     }
-  }
-
-  private static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
-  }
-
-  /** The rows whose {@code dayColumn} lies in [start, end]; the month bounds prune partitions. */
-  static String dayPredicate(String dayColumn, LocalDate start, LocalDate end) {
-    return "month >= DATE'"
-        + start.withDayOfMonth(1)
-        + "' AND month <= DATE'"
-        + end.withDayOfMonth(1)
-        + "' AND "
-        + dayColumn
-        + " >= DATE'"
-        + start
-        + "' AND "
-        + dayColumn
-        + " <= DATE'"
-        + end
-        + "'";
   }
 }

@@ -117,18 +117,18 @@ public final class RevenueJob implements Job {
     JobResult.Builder result = JobResult.builder(name());
     long quarantined = context.writer().overwrite(RevenueTables.QUARANTINE, unpriced);
     result.table(
-        qualified(context, RevenueTables.SUBSCRIPTION_VERSION),
+        context.qualifiedName(RevenueTables.SUBSCRIPTION_VERSION),
         read,
         context.writer().overwrite(RevenueTables.SUBSCRIPTION_VERSION, priced),
         quarantined);
     long monthRows = context.writer().overwrite(RevenueTables.MRR_MONTHLY, monthly);
-    result.table(qualified(context, RevenueTables.MRR_MONTHLY), monthRows, monthRows, 0);
+    result.table(context.qualifiedName(RevenueTables.MRR_MONTHLY), monthRows, monthRows, 0);
     long kpiRows = context.writer().overwrite(RevenueTables.KPI_MONTHLY, kpis);
-    result.table(qualified(context, RevenueTables.KPI_MONTHLY), monthRows, kpiRows, 0);
+    result.table(context.qualifiedName(RevenueTables.KPI_MONTHLY), monthRows, kpiRows, 0);
     long dayRows = context.writer().overwrite(RevenueTables.MRR_DAILY, daily);
-    result.table(qualified(context, RevenueTables.MRR_DAILY), dayRows, dayRows, 0);
+    result.table(context.qualifiedName(RevenueTables.MRR_DAILY), dayRows, dayRows, 0);
     long planRows = context.writer().overwrite(RevenueTables.DIM_PLAN, dimPlan);
-    result.table(qualified(context, RevenueTables.DIM_PLAN), planRows, planRows, 0);
+    result.table(context.qualifiedName(RevenueTables.DIM_PLAN), planRows, planRows, 0);
     // dim_account is MERGEd, not overwritten: an unchanged version keeps its files (see
     // DimAccount).
     TableRef dimRef = context.writer().ensureTable(RevenueTables.DIM_ACCOUNT);
@@ -141,9 +141,5 @@ public final class RevenueJob implements Job {
         merged.get("inserted") + merged.get("updated") + merged.get("deleted"),
         0);
     return result.build();
-  }
-
-  private static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
   }
 }

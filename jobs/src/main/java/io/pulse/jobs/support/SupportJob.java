@@ -4,7 +4,7 @@ import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
-import io.pulse.common.table.TableDef;
+import io.pulse.common.table.DayRange;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
 import java.time.LocalDate;
@@ -72,7 +72,7 @@ public final class SupportJob implements Job {
       long daysWritten = daily.count();
       context
           .writer()
-          .replaceWhere(SupportTables.AGG_SUPPORT_DAILY, daily, dayPredicate(start, end));
+          .replaceWhere(SupportTables.AGG_SUPPORT_DAILY, daily, DayRange.predicate(start, end));
       LOG.info(
           "support {}: {} ticket versions read, {} tickets and {} account-days written",
           context.dates(),
@@ -80,29 +80,12 @@ public final class SupportJob implements Job {
           ticketsWritten,
           daysWritten);
       return JobResult.builder(name())
-          .table(qualified(context, SupportTables.FCT_TICKET), read, ticketsWritten, 0)
-          .table(qualified(context, SupportTables.AGG_SUPPORT_DAILY), read, daysWritten, 0)
+          .table(context.qualifiedName(SupportTables.FCT_TICKET), read, ticketsWritten, 0)
+          .table(context.qualifiedName(SupportTables.AGG_SUPPORT_DAILY), read, daysWritten, 0)
           .build();
     } finally {
       tickets.unpersist();
       daily.unpersist();
     }
-  }
-
-  private static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
-  }
-
-  /** The rows of [start, end]; the month bounds let Delta prune partitions. */
-  static String dayPredicate(LocalDate start, LocalDate end) {
-    return "month >= DATE'"
-        + start.withDayOfMonth(1)
-        + "' AND month <= DATE'"
-        + end.withDayOfMonth(1)
-        + "' AND day >= DATE'"
-        + start
-        + "' AND day <= DATE'"
-        + end
-        + "'";
   }
 }

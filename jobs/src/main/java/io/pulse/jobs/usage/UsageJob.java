@@ -8,6 +8,7 @@ import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
+import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
@@ -106,7 +107,7 @@ public final class UsageJob implements Job {
         return JobResult.builder(name()).build();
       }
       long read = events.count();
-      String days = dayPredicate(start, end);
+      String days = DayRange.predicate(start, end);
       // Delta's numOutputRows also counts the other days' rows of rewritten files: count ours.
       long written = daily.count();
       context.writer().replaceWhere(UsageTables.ACCOUNT_USAGE_DAILY, daily, days);
@@ -120,29 +121,12 @@ public final class UsageJob implements Job {
           written,
           goalsWritten);
       return JobResult.builder(name())
-          .table(qualified(context, UsageTables.ACCOUNT_USAGE_DAILY), read, written, 0)
-          .table(qualified(context, UsageTables.SUCCESS_GOAL_DAILY), read, goalsWritten, 0)
+          .table(context.qualifiedName(UsageTables.ACCOUNT_USAGE_DAILY), read, written, 0)
+          .table(context.qualifiedName(UsageTables.SUCCESS_GOAL_DAILY), read, goalsWritten, 0)
           .build();
     } finally {
       daily.unpersist();
       goalDaily.unpersist();
     }
-  }
-
-  private static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
-  }
-
-  /** The rows of [start, end]; the month bounds let Delta prune partitions. */
-  static String dayPredicate(LocalDate start, LocalDate end) {
-    return "month >= DATE'"
-        + start.withDayOfMonth(1)
-        + "' AND month <= DATE'"
-        + end.withDayOfMonth(1)
-        + "' AND day >= DATE'"
-        + start
-        + "' AND day <= DATE'"
-        + end
-        + "'";
   }
 }
