@@ -10,6 +10,7 @@ import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
+import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.engagement.EngagementTables;
@@ -97,7 +98,7 @@ public final class HealthJob implements Job {
         return JobResult.builder(name()).build();
       }
       long read = signals.count();
-      String days = dayPredicate(start, end);
+      String days = DayRange.predicate(start, end);
       // Delta's numOutputRows also counts the other days' rows of rewritten files: count ours.
       long written = daily.count();
       context.writer().replaceWhere(HealthTables.ACCOUNT_HEALTH_DAILY, daily, days);
@@ -114,9 +115,12 @@ public final class HealthJob implements Job {
           inputsWritten,
           scorecard.version());
       return JobResult.builder(name())
-          .table(qualified(context, HealthTables.ACCOUNT_HEALTH_DAILY), read, written, 0)
+          .table(context.qualifiedName(HealthTables.ACCOUNT_HEALTH_DAILY), read, written, 0)
           .table(
-              qualified(context, HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY), read, inputsWritten, 0)
+              context.qualifiedName(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY),
+              read,
+              inputsWritten,
+              0)
           .build();
     } finally {
       signals.unpersist();
@@ -140,23 +144,6 @@ public final class HealthJob implements Job {
   /** The rows of a month-partitioned gold input for [from, end]. */
   private static Dataset<Row> days(
       JobContext context, TableDef def, String job, LocalDate from, LocalDate end) {
-    return table(context, def, job).where(expr(dayPredicate(from, end)));
-  }
-
-  private static String qualified(JobContext context, TableDef def) {
-    return context.tables().resolve(def).qualifiedName();
-  }
-
-  /** The rows of [start, end]; the month bounds let Delta prune partitions. */
-  static String dayPredicate(LocalDate start, LocalDate end) {
-    return "month >= DATE'"
-        + start.withDayOfMonth(1)
-        + "' AND month <= DATE'"
-        + end.withDayOfMonth(1)
-        + "' AND day >= DATE'"
-        + start
-        + "' AND day <= DATE'"
-        + end
-        + "'";
+    return table(context, def, job).where(expr(DayRange.predicate(from, end)));
   }
 }
