@@ -4,6 +4,7 @@ import io.pulse.common.job.Job;
 import io.pulse.jobs.engagement.EngagementJob;
 import io.pulse.jobs.engagement.OnboardingJob;
 import io.pulse.jobs.experience.ExperienceJob;
+import io.pulse.jobs.health.HealthJob;
 import io.pulse.jobs.ingest.BronzeJob;
 import io.pulse.jobs.revenue.RevenueJob;
 import io.pulse.jobs.silver.SilverJob;
@@ -24,6 +25,7 @@ public final class JobCatalog {
         new ExperienceJob(),
         new SupportJob(),
         new EngagementJob(),
-        new OnboardingJob());
+        new OnboardingJob(),
+        new HealthJob());
   }
 }

@@ -4,6 +4,7 @@ import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.generator.GenerateCommand;
 import io.pulse.jobs.cli.DocsTablesCommand;
 import io.pulse.jobs.cli.ListCommand;
+import io.pulse.jobs.cli.OverrideCommand;
 import io.pulse.jobs.cli.ServeCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
@@ -51,7 +52,8 @@ public final class Main implements Runnable {
             new UploadLandingCommand(),
             new GenerateCommand(),
             new DocsTablesCommand(),
-            new ServeCommand()));
+            new ServeCommand(),
+            new OverrideCommand()));
   }
 
   @Override

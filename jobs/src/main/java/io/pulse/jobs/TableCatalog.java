@@ -4,6 +4,7 @@ import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
+import io.pulse.jobs.health.HealthTables;
 import io.pulse.jobs.ingest.IngestFiles;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
@@ -59,6 +60,10 @@ public final class TableCatalog {
             EngagementTables.STAKEHOLDER_DAILY,
             EngagementTables.ONBOARDING_MILESTONES,
             EngagementTables.RETENTION_BY_ONBOARDING,
+            // gold: health
+            HealthTables.ACCOUNT_HEALTH_DAILY,
+            HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY,
+            HealthTables.HEALTH_OVERRIDES,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,

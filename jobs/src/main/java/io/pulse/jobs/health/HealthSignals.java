@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * The signal columns a scorecard input may name: the one list the scorecard is checked against.
- * Each is an account × day value computed by another job; those marked "not built yet" have a name
- * reserved here so that the default scorecard can use them before their job exists (an account
- * without the signal simply has that input NA).
+ * Each is an account × day value of a gold table written by another job, gathered by {@link
+ * AccountSignals}; an account-day without the value has that input NA.
  */
 public final class HealthSignals {
   private HealthSignals() {}
@@ -28,19 +27,25 @@ public final class HealthSignals {
     m.put("stickiness", "gold.fct_account_usage_daily: mean DAU/MAU over 28 days");
     m.put(
         "key_contact_touchpoints_90d",
-        "CRM activities with the account's key contacts in the 90 days ending d (not built yet)");
+        "gold.agg_stakeholder_daily: CRM activities with the account's key contacts in the 90 days"
+            + " ending d");
     m.put(
-        "champion_present", "1 when an active contact is flagged champion, else 0 (not built yet)");
+        "champion_present",
+        "gold.agg_stakeholder_daily: 1 when an active contact is flagged champion, else 0");
     m.put(
         "goals_on_track_share",
-        "share of the account's success-plan goals running on d that are on track, from"
-            + " gold.fct_success_goal_daily (not built yet)");
+        "gold.fct_success_goal_daily: share of the account's success-plan goals running on d that"
+            + " are on track (is_on_track)");
     m.put("nps", "gold.agg_account_experience_daily: account NPS, −100..100");
     m.put("csat", "gold.agg_account_experience_daily: share of CSAT ratings 4-5, 0..1");
     m.put("ces", "gold.agg_account_experience_daily: mean CES, 1..7");
     m.put("sentiment", "gold.agg_account_experience_daily: mean sentiment, −1..1");
-    m.put("reopen_rate", "support: reopened / solved tickets of the window, 0..1 (not built yet)");
-    m.put("sla_breaches_90d", "support: SLA breaches in the 90 days ending d (not built yet)");
+    m.put(
+        "reopen_rate",
+        "gold.agg_support_daily: reopened / solved tickets created in the 90 days ending d, 0..1");
+    m.put(
+        "sla_breaches_90d",
+        "gold.agg_support_daily: tickets created in the 90 days ending d that breach their SLA");
     return java.util.Collections.unmodifiableMap(m);
   }
 }

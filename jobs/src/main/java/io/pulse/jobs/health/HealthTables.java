@@ -5,6 +5,7 @@ import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.pulse.common.table.ColumnDef;
 import io.pulse.common.table.Layer;
@@ -13,8 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gold health tables (METRICS.md §7), each column documented. Not in the table catalogue yet:
- * no job writes them.
+ * The gold health tables (METRICS.md §7), each column documented; {@link HealthJob} writes them.
  */
 public final class HealthTables {
   private HealthTables() {}
@@ -25,6 +25,19 @@ public final class HealthTables {
   /** The columns {@link HealthTrend} adds after them. */
   static final List<ColumnDef> TREND_COLUMNS = trendColumns();
 
+  /** The CSM override in force on the day, beside the computed score ({@link ActiveOverrides}). */
+  static final List<ColumnDef> OVERRIDE_COLUMNS =
+      List.of(
+          new ColumnDef(
+              "override_score",
+              IntegerType,
+              "Score a CSM pinned for the account (pulse override), in force on d: set on or before"
+                  + " d, not cleared before d, expiring on or after d; null when none. health_score"
+                  + " is never replaced"),
+          new ColumnDef("override_reason", StringType, "Why the CSM set override_score"),
+          new ColumnDef(
+              "override_expires_on", DateType, "Last day override_score applies (inclusive)"));
+
   public static final TableDef ACCOUNT_HEALTH_DAILY =
       new TableDef(
           Layer.GOLD,
@@ -32,7 +45,7 @@ public final class HealthTables {
           "Health score per account and day: the seven measures scaled 0-100 with NA and stale"
               + " flags and contributions, the outcome and experience scores, the health score,"
               + " band, quadrant and trend, as the scorecard of the account's segment makes them",
-          concat(SCORE_COLUMNS, TREND_COLUMNS),
+          concat(concat(SCORE_COLUMNS, TREND_COLUMNS), OVERRIDE_COLUMNS),
           List.of("month"));
 
   public static final TableDef ACCOUNT_HEALTH_INPUTS_DAILY =
@@ -65,6 +78,33 @@ public final class HealthTables {
                   "observed_on is more than the measure's stale-days before d"),
               new ColumnDef("scorecard_version", StringType, "Version of the scorecard used")),
           List.of("month"));
+
+  public static final TableDef HEALTH_OVERRIDES =
+      new TableDef(
+          Layer.GOLD,
+          "health_overrides",
+          "CSM overrides of the health score (pulse override), one row per account: the latest"
+              + " override set for it, cleared or not; shown beside the computed score until it"
+              + " expires",
+          List.of(
+              new ColumnDef("account_id", StringType, "Account"),
+              new ColumnDef("override_score", IntegerType, "Score pinned by the CSM, 0-100"),
+              new ColumnDef("override_reason", StringType, "Why, as the CSM wrote it; not empty"),
+              new ColumnDef(
+                  "override_expires_on",
+                  DateType,
+                  "Last day the override applies (inclusive); not before the day it was set"),
+              new ColumnDef(
+                  "set_by", StringType, "User who set it (USER or USERNAME of the environment)"),
+              new ColumnDef("set_at", TimestampType, "When it was set (UTC)"),
+              new ColumnDef(
+                  "cleared_at",
+                  TimestampType,
+                  "When pulse override --clear ended it (UTC); null while not cleared")),
+          List.of());
+
+  static final List<TableDef> ALL =
+      List.of(ACCOUNT_HEALTH_DAILY, ACCOUNT_HEALTH_INPUTS_DAILY, HEALTH_OVERRIDES);
 
   private static List<ColumnDef> scoreColumns() {
     List<ColumnDef> c = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.date_add;
 import io.pulse.common.table.ColumnDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +21,9 @@ public final class HealthTrend {
 
   /**
    * @param scores rows of {@link HealthScores#daily()}, holding d−7 and d−30 of the days wanted
-   * @return the same rows in the columns of {@link HealthTables#ACCOUNT_HEALTH_DAILY}; a change is
-   *     null when the earlier day has no row or either value is null
+   * @return the same rows in the columns {@link HealthTables#SCORE_COLUMNS} then {@link
+   *     HealthTables#TREND_COLUMNS}; a change is null when the earlier day has no row or either
+   *     value is null
    */
   public static Dataset<Row> of(Dataset<Row> scores) {
     Dataset<Row> weekBefore =
@@ -59,7 +61,7 @@ public final class HealthTrend {
               col(m.key() + "_contribution").minus(col("_" + m.key() + "_30")));
     }
     return joined.select(
-        HealthTables.ACCOUNT_HEALTH_DAILY.columns().stream()
+        Stream.concat(HealthTables.SCORE_COLUMNS.stream(), HealthTables.TREND_COLUMNS.stream())
             .map(ColumnDef::name)
             .map(c -> col(c))
             .toArray(Column[]::new));

@@ -48,7 +48,10 @@ class HealthTrendTest {
         HealthTrend.of(
             HealthScores.of(HealthFixture.signals(spark, signals), HealthFixture.testScorecard())
                 .daily());
-    assertEquals(HealthTables.ACCOUNT_HEALTH_DAILY.columnNames(), List.of(trend.columns()));
+    List<String> scoreAndTrend = new java.util.ArrayList<>();
+    HealthTables.SCORE_COLUMNS.forEach(c -> scoreAndTrend.add(c.name()));
+    HealthTables.TREND_COLUMNS.forEach(c -> scoreAndTrend.add(c.name()));
+    assertEquals(scoreAndTrend, List.of(trend.columns()));
     for (Row r : trend.collectAsList()) {
       String key = r.getAs("account_id") + "@" + r.getAs("day");
       assertEquals(null, rows.put(key, r), "one row per account-day: " + key);
