@@ -50,7 +50,8 @@ class DemoScriptIT {
             "gold\\.fct_ticket",
             "gold\\.agg_support_daily",
             "gold\\.agg_stakeholder_daily",
-            "gold\\.onboarding_milestones")) {
+            "gold\\.onboarding_milestones",
+            "gold\\.account_health_daily")) {
       assertTrue(output.matches("(?s).*" + table + " +\\| [1-9].*"), table + "\n" + output);
     }
     // the reconciliation balances for every entity, and the injected bad rows are explained
