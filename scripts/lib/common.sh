@@ -2,6 +2,7 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LAUNCHER="$ROOT/jobs/target/launcher"
 S3PROXY_JAR="$ROOT/target/tools/s3proxy.jar"
+SPARK_DIST_CLASSPATH="$ROOT/spark-dist/target/spark-classpath.txt"
 
 die() { echo "$(basename "$0"): $*" >&2; exit "${EXIT_CODE:-1}"; }
 
@@ -11,7 +12,7 @@ jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e or
 # Builds the jobs jar (and fetches s3proxy) when missing or older than any source file.
 build_if_needed() {
   local jar; jar=$(jobs_jar)
-  if [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$S3PROXY_JAR" ]] &&
+  if [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$SPARK_DIST_CLASSPATH" && -f "$S3PROXY_JAR" ]] &&
      [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/generator" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
              -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]; then
     return
@@ -19,3 +20,7 @@ build_if_needed() {
   echo "building Pulse (mvn -B -q package -DskipTests)…" >&2
   (cd "$ROOT" && mvn -B -q package -DskipTests) >&2 || die "build failed"
 }
+
+# The jars a Spark distribution's jars/ folder holds (spark-dist/pom.xml): what the JVMs of
+# scripts/spark-submit and scripts/local-cluster run on, with the shaded jobs jar on top.
+spark_classpath() { cat "$SPARK_DIST_CLASSPATH"; }
