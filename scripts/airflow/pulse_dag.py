@@ -28,7 +28,7 @@ default_args = {
     "retry_delay": timedelta(minutes=5),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(hours=1),
-    # Each task of a day should be done within 6 hours of the end of that day's schedule interval.
+    # Airflow 2 SLA: each task should have succeeded within 6 hours of its DAG run's start.
     "sla": timedelta(hours=6),
     # Applied by Airflow to every SparkSubmitOperator below.
     "conn_id": SPARK_CONN_ID,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public final class Pipeline {
           "pipeline {}: {} {}{} ({})",
           dates,
           name,
-          outcome.status().name().toLowerCase(java.util.Locale.ROOT),
+          outcome.status().name().toLowerCase(Locale.ROOT),
           outcome.status() == Status.FAILED ? " with exit " + outcome.exitCode() : "",
           outcome.reason());
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulse.common.job.Job;
 import io.pulse.jobs.CliRun;
 import io.pulse.jobs.JobCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,5 +93,20 @@ class PulseGraphTest {
     assertEquals("bronze", mapper.readTree(json.out()).path("jobs").path(0).path("name").asText());
 
     assertEquals(2, CliRun.of("graph", "--format", "yaml").exitCode());
+  }
+
+  @Test
+  void pipelineWithoutDatesIsAUsageErrorBeforeSparkStarts() {
+    CliRun run = CliRun.of("pipeline", "--force");
+    assertEquals(2, run.exitCode(), run.err());
+    assertEquals(List.of("pulse pipeline: give --run-date D or --start D --end D"), run.errLines());
+  }
+
+  @Test
+  void docsShowTheGraphAsPrinted() throws Exception {
+    String docs = Files.readString(Path.of("..", "docs", "pipeline.md"));
+    assertTrue(
+        docs.contains("$ scripts/pulse graph\n" + PulseGraph.DAILY.toText() + "```"),
+        "docs/pipeline.md must show `pulse graph` as it prints now:\n" + PulseGraph.DAILY.toText());
   }
 }
