@@ -3,8 +3,10 @@ package io.pulse.jobs;
 import io.pulse.common.cli.PulseCommandLine;
 import io.pulse.generator.GenerateCommand;
 import io.pulse.jobs.cli.DocsTablesCommand;
+import io.pulse.jobs.cli.GraphCommand;
 import io.pulse.jobs.cli.ListCommand;
 import io.pulse.jobs.cli.OverrideCommand;
+import io.pulse.jobs.cli.PipelineCommand;
 import io.pulse.jobs.cli.ServeCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
@@ -53,7 +55,9 @@ public final class Main implements Runnable {
             new GenerateCommand(),
             new DocsTablesCommand(),
             new ServeCommand(),
-            new OverrideCommand()));
+            new OverrideCommand(),
+            new PipelineCommand(JobCatalog.all()),
+            new GraphCommand()));
   }
 
   @Override

@@ -1,0 +1,30 @@
+package io.pulse.jobs.pipeline;
+
+import java.util.Map;
+
+/**
+ * The daily pipeline, declared once: each job after the jobs whose tables it reads. {@code pulse
+ * pipeline} runs it, {@code pulse graph} prints it and the Airflow DAG must equal it
+ * (AirflowDagTest). A job added to JobCatalog goes in {@link #DAILY} (one line) or in {@link
+ * #NOT_DAILY} with the reason; PulseGraphTest fails until it is in one of them.
+ */
+public final class PulseGraph {
+  private PulseGraph() {}
+
+  public static final JobGraph DAILY =
+      JobGraph.builder()
+          .job("bronze")
+          .job("silver", "bronze")
+          .job("revenue", "silver")
+          .job("usage", "silver")
+          .job("experience", "silver")
+          .job("support", "silver")
+          .job("engagement", "silver")
+          // onboarding's retention by cohort reads gold.fct_mrr_daily
+          .job("onboarding", "silver", "revenue")
+          .job("health", "revenue", "usage", "experience", "support", "engagement")
+          .build();
+
+  /** Catalogue jobs that are not daily steps, with why; e.g. a job evaluating past month ends. */
+  public static final Map<String, String> NOT_DAILY = Map.of();
+}
