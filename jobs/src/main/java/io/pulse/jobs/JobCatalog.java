@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
+import io.pulse.jobs.cohorts.CohortsJob;
 import io.pulse.jobs.engagement.EngagementJob;
 import io.pulse.jobs.engagement.OnboardingJob;
 import io.pulse.jobs.experience.ExperienceJob;
@@ -22,6 +23,7 @@ public final class JobCatalog {
         new SilverJob(),
         new RevenueJob(),
         new UsageJob(),
+        new CohortsJob(),
         new ExperienceJob(),
         new SupportJob(),
         new EngagementJob(),

@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.cohorts.CohortsTables;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.health.HealthTables;
@@ -48,6 +49,9 @@ public final class TableCatalog {
             // gold: usage
             UsageTables.ACCOUNT_USAGE_DAILY,
             UsageTables.SUCCESS_GOAL_DAILY,
+            // gold: cohorts
+            CohortsTables.REVENUE_COHORTS,
+            CohortsTables.USAGE_COHORTS,
             // gold: experience
             ExperienceTables.SURVEY_RESPONSE,
             ExperienceTables.ACCOUNT_EXPERIENCE_DAILY,
