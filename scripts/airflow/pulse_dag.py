@@ -79,6 +79,14 @@ with DAG(
             "--env", "{{ var.value.get('pulse_env', 'prod') }}",
         ],
     )
+    cohorts = SparkSubmitOperator(
+        task_id="cohorts",
+        name="pulse-cohorts",
+        application_args=[
+            "cohorts", "--run-date", "{{ ds }}",
+            "--env", "{{ var.value.get('pulse_env', 'prod') }}",
+        ],
+    )
     experience = SparkSubmitOperator(
         task_id="experience",
         name="pulse-experience",
@@ -121,6 +129,7 @@ with DAG(
     )
 
     bronze >> silver
-    silver >> [revenue, usage, experience, support, engagement, onboarding]
+    silver >> [revenue, usage, cohorts, experience, support, engagement, onboarding]
+    revenue >> cohorts
     revenue >> onboarding
     [revenue, usage, experience, support, engagement] >> health

@@ -17,6 +17,8 @@ public final class PulseGraph {
           .job("silver", "bronze")
           .job("revenue", "silver")
           .job("usage", "silver")
+          // revenue cohorts read gold.fct_mrr_monthly; usage cohorts silver accounts and events
+          .job("cohorts", "silver", "revenue")
           .job("experience", "silver")
           .job("support", "silver")
           .job("engagement", "silver")

@@ -61,6 +61,7 @@ class PulseGraphTest {
       assertEquals(List.of("silver"), graph.upstream(job), job);
     }
     assertEquals(List.of("silver", "revenue"), graph.upstream("onboarding"));
+    assertEquals(List.of("silver", "revenue"), graph.upstream("cohorts"));
     assertEquals(
         List.of("revenue", "usage", "experience", "support", "engagement"),
         graph.upstream("health"));
@@ -70,6 +71,7 @@ class PulseGraphTest {
             "silver",
             "revenue",
             "usage",
+            "cohorts",
             "experience",
             "support",
             "engagement",
