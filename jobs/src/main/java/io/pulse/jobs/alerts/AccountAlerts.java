@@ -32,7 +32,7 @@ public final class AccountAlerts {
         .join(segments, ColumnNames.seq("account_id"), "left")
         .withColumn("recommended_action", action(settings))
         .withColumn("as_of_date", lit(Date.valueOf(asOf)))
-        .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        .select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
   private static Column action(AlertsSettings settings) {

@@ -91,7 +91,12 @@ public final class AlertsJob implements Job {
                 table(context, EngagementTables.ONBOARDING_MILESTONES, "onboarding"),
                 settings,
                 asOf));
-    Dataset<Row> allConditions = conditions.stream().reduce(Dataset::unionByName).orElseThrow();
+    Dataset<Row> allConditions =
+        conditions.stream()
+            .reduce(Dataset::unionByName)
+            .orElseThrow()
+            .where(col("day").leq(lit(Date.valueOf(asOf))))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> alerts =
         AccountAlerts.of(
                 allConditions, table(context, RevenueTables.DIM_ACCOUNT, "revenue"), settings, asOf)
@@ -109,15 +114,23 @@ public final class AlertsJob implements Job {
             asOf);
         return JobResult.builder(name()).build();
       }
+      // Rows read: the account-days on which some alert condition held.
+      long conditionDays = allConditions.count();
       long written = alerts.count();
       long open = alerts.where(col("is_open")).count();
       context.writer().overwrite(AlertsTables.ACCOUNT_ALERTS, alerts);
-      LOG.info("alerts as of {}: {} alerts written, {} of them open", asOf, written, open);
+      LOG.info(
+          "alerts as of {}: {} condition days, {} alerts written, {} of them open",
+          asOf,
+          conditionDays,
+          written,
+          open);
       return JobResult.builder(name())
-          .table(context.qualifiedName(AlertsTables.ACCOUNT_ALERTS), written, written, 0)
+          .table(context.qualifiedName(AlertsTables.ACCOUNT_ALERTS), conditionDays, written, 0)
           .build();
     } finally {
       health.unpersist();
+      allConditions.unpersist();
       alerts.unpersist();
     }
   }

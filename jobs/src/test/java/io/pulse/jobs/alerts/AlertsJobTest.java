@@ -140,6 +140,9 @@ class AlertsJobTest {
   void writesOneRowPerAlertAndARerunGivesTheSameTable() {
     JobResult first = warehouse.run(new AlertsJob(), RunDates.of(D));
     assertEquals(5, first.counts("gold.account_alerts").rowsWritten());
+    // Condition days up to D: band_fell and renewal_at_risk 03-02..03-10 (9 + 9), the detractor
+    // 03-05..03-10 (6), the invoice 02-16..03-10 (23), the usage drop 03-05 (1).
+    assertEquals(48, first.counts("gold.account_alerts").rowsRead());
     Dataset<Row> table = warehouse.read(AlertsTables.ACCOUNT_ALERTS);
     assertEquals(
         List.of(
