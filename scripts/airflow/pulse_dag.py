@@ -127,9 +127,18 @@ with DAG(
             "--env", "{{ var.value.get('pulse_env', 'prod') }}",
         ],
     )
+    alerts = SparkSubmitOperator(
+        task_id="alerts",
+        name="pulse-alerts",
+        application_args=[
+            "alerts", "--run-date", "{{ ds }}",
+            "--env", "{{ var.value.get('pulse_env', 'prod') }}",
+        ],
+    )
 
     bronze >> silver
     silver >> [revenue, usage, cohorts, experience, support, engagement, onboarding]
     revenue >> cohorts
     revenue >> onboarding
     [revenue, usage, experience, support, engagement] >> health
+    [silver, revenue, usage, experience, support, engagement, onboarding, health] >> alerts

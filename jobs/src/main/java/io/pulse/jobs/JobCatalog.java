@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
+import io.pulse.jobs.alerts.AlertsJob;
 import io.pulse.jobs.cohorts.CohortsJob;
 import io.pulse.jobs.engagement.EngagementJob;
 import io.pulse.jobs.engagement.OnboardingJob;
@@ -28,6 +29,7 @@ public final class JobCatalog {
         new SupportJob(),
         new EngagementJob(),
         new OnboardingJob(),
-        new HealthJob());
+        new HealthJob(),
+        new AlertsJob());
   }
 }

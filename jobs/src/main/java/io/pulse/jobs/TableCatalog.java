@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.alerts.AlertsTables;
 import io.pulse.jobs.cohorts.CohortsTables;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
@@ -68,6 +69,8 @@ public final class TableCatalog {
             HealthTables.ACCOUNT_HEALTH_DAILY,
             HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY,
             HealthTables.HEALTH_OVERRIDES,
+            // gold: alerts
+            AlertsTables.ACCOUNT_ALERTS,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,

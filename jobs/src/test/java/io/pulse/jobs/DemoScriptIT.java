@@ -43,6 +43,8 @@ class DemoScriptIT {
             "gold\\.dim_account",
             "gold\\.fct_mrr_daily",
             "gold\\.kpi_monthly",
+            "gold\\.cohort_retention_monthly",
+            "gold\\.usage_cohort_retention_monthly",
             "gold\\.fct_account_usage_daily",
             "gold\\.fct_success_goal_daily",
             "gold\\.fct_survey_response",

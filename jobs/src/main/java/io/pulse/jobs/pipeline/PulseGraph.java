@@ -25,6 +25,17 @@ public final class PulseGraph {
           // onboarding's retention by cohort reads gold.fct_mrr_daily
           .job("onboarding", "silver", "revenue")
           .job("health", "revenue", "usage", "experience", "support", "engagement")
+          // alerts also read silver.invoices (payment failed) and onboarding_milestones
+          .job(
+              "alerts",
+              "silver",
+              "revenue",
+              "usage",
+              "experience",
+              "support",
+              "engagement",
+              "onboarding",
+              "health")
           .build();
 
   /** Catalogue jobs that are not daily steps, with why; e.g. a job evaluating past month ends. */

@@ -99,9 +99,9 @@ class AirflowDagTest {
     assertEquals(1, loop.exitCode());
     assertTrue(loop.err().contains("For is not allowed"), loop.err());
 
-    Checked unknown = check(dag + "    usage >> alerts\n");
+    Checked unknown = check(dag + "    usage >> reports\n");
     assertEquals(1, unknown.exitCode());
-    assertTrue(unknown.err().contains("alerts is not a task defined above"), unknown.err());
+    assertTrue(unknown.err().contains("reports is not a task defined above"), unknown.err());
   }
 
   /** Differences between the checked DAG and `pulse graph --format json`, one line each. */

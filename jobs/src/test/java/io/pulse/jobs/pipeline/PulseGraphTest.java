@@ -76,8 +76,20 @@ class PulseGraphTest {
             "support",
             "engagement",
             "onboarding",
-            "health"),
+            "health",
+            "alerts"),
         graph.order());
+    assertEquals(
+        List.of(
+            "silver",
+            "revenue",
+            "usage",
+            "experience",
+            "support",
+            "engagement",
+            "onboarding",
+            "health"),
+        graph.upstream("alerts"));
   }
 
   @Test
