@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
+import io.pulse.jobs.backtest.BacktestJob;
 import io.pulse.jobs.engagement.EngagementJob;
 import io.pulse.jobs.engagement.OnboardingJob;
 import io.pulse.jobs.experience.ExperienceJob;
@@ -26,6 +27,7 @@ public final class JobCatalog {
         new SupportJob(),
         new EngagementJob(),
         new OnboardingJob(),
-        new HealthJob());
+        new HealthJob(),
+        new BacktestJob());
   }
 }

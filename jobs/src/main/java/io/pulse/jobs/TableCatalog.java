@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.backtest.BacktestTables;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.health.HealthTables;
@@ -64,6 +65,8 @@ public final class TableCatalog {
             HealthTables.ACCOUNT_HEALTH_DAILY,
             HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY,
             HealthTables.HEALTH_OVERRIDES,
+            // gold: health backtest
+            BacktestTables.HEALTH_BACKTEST,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,
