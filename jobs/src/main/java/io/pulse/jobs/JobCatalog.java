@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.common.job.Job;
 import io.pulse.jobs.alerts.AlertsJob;
+import io.pulse.jobs.backtest.BacktestJob;
 import io.pulse.jobs.cohorts.CohortsJob;
 import io.pulse.jobs.engagement.EngagementJob;
 import io.pulse.jobs.engagement.OnboardingJob;
@@ -30,6 +31,7 @@ public final class JobCatalog {
         new EngagementJob(),
         new OnboardingJob(),
         new HealthJob(),
-        new AlertsJob());
+        new AlertsJob(),
+        new BacktestJob());
   }
 }

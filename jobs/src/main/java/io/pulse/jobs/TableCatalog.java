@@ -3,6 +3,7 @@ package io.pulse.jobs;
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.table.TableDef;
 import io.pulse.jobs.alerts.AlertsTables;
+import io.pulse.jobs.backtest.BacktestTables;
 import io.pulse.jobs.cohorts.CohortsTables;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
@@ -71,6 +72,8 @@ public final class TableCatalog {
             HealthTables.HEALTH_OVERRIDES,
             // gold: alerts
             AlertsTables.ACCOUNT_ALERTS,
+            // gold: health backtest
+            BacktestTables.HEALTH_BACKTEST,
             // ops
             JobRuns.TABLE,
             IngestFiles.TABLE,

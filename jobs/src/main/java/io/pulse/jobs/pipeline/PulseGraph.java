@@ -39,5 +39,9 @@ public final class PulseGraph {
           .build();
 
   /** Catalogue jobs that are not daily steps, with why; e.g. a job evaluating past month ends. */
-  public static final Map<String, String> NOT_DAILY = Map.of();
+  public static final Map<String, String> NOT_DAILY =
+      Map.of(
+          "backtest",
+          "evaluates past month ends against the churn of the 90 days after them: run it when"
+              + " backtesting a scorecard, e.g. pulse backtest --start 2025-03-31 --end 2026-09-30");
 }

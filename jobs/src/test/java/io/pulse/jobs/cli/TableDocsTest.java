@@ -62,10 +62,10 @@ class TableDocsTest {
       layers.add(table.layer());
     }
 
-    // 11 bronze sources + 11 silver entities × (table + quarantine) + 24 gold (7 accounts and
+    // 11 bronze sources + 11 silver entities × (table + quarantine) + 25 gold (7 accounts and
     // revenue, 2 usage, 2 cohorts, 3 experience, 2 support, 4 engagement and onboarding, 3 health,
-    // 1 alerts) + 4 ops = 61
-    assertEquals(61, names.size());
+    // 1 alerts, 1 backtest) + 4 ops = 62
+    assertEquals(62, names.size());
     assertEquals(Set.of(Layer.values()), layers);
     assertTrue(names.containsAll(Set.of("bronze.accounts", "silver.tickets_quarantine")));
     assertTrue(names.containsAll(Set.of("gold.kpi_monthly", "ops.job_runs", "ops.changed_dates")));
