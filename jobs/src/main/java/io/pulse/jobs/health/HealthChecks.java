@@ -1,17 +1,14 @@
 package io.pulse.jobs.health;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.pulse.common.table.RowChecks;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,46 +19,21 @@ import org.apache.spark.sql.Row;
 public final class HealthChecks {
   private HealthChecks() {}
 
-  private static final int EXAMPLES = 3;
-
-  /** One line per broken check, with up to three offending keys; empty when all hold. */
+  /** One line per broken check, with its offending keys; empty when all hold. */
   public static List<String> violations(
       Dataset<Row> daily, Dataset<Row> inputs, Scorecard.Bands bands) {
-    List<String> problems = new ArrayList<>();
-    Column key = concat_ws("|", col("account_id"), col("day").cast("string"));
-    add(
-        problems,
-        "more than one row for account|day",
-        daily.groupBy(key.as("k")).agg(count(lit(1)).as("n")).where(col("n").gt(1)).select("k"));
-    add(
-        problems,
-        "health_score outside 0..100 for account|day",
-        daily.where(col("health_score").lt(0).or(col("health_score").gt(100))).select(key));
     Column score = col("health_score");
     Column expectedBand =
         when(score.leq(bands.redMax()), "red")
             .when(score.leq(bands.yellowMax()), "yellow")
             .when(score.isNotNull(), "green");
-    add(
-        problems,
-        "band not the one of health_score for account|day",
-        daily.where(not(col("band").eqNullSafe(expectedBand))).select(key));
-    add(
-        problems,
-        "more than one input row for account|day|signal",
-        inputs
-            .groupBy(
-                concat_ws("|", col("account_id"), col("day").cast("string"), col("signal")).as("k"))
-            .agg(count(lit(1)).as("n"))
-            .where(col("n").gt(1))
-            .select("k"));
+    List<String> problems =
+        new ArrayList<>(
+            RowChecks.keyedBy("account_id", "day")
+                .rule("health_score outside 0..100", score.lt(0).or(score.gt(100)))
+                .rule("band not the one of health_score", not(col("band").eqNullSafe(expectedBand)))
+                .violations(daily));
+    problems.addAll(RowChecks.keyedBy("account_id", "day", "signal").violations(inputs));
     return problems;
-  }
-
-  private static void add(List<String> problems, String check, Dataset<Row> offenders) {
-    List<String> examples = offenders.as(Encoders.STRING()).takeAsList(EXAMPLES);
-    if (!examples.isEmpty()) {
-      problems.add(check + ": " + String.join(", ", examples));
-    }
   }
 }

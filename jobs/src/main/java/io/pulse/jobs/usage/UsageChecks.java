@@ -1,15 +1,11 @@
 package io.pulse.jobs.usage;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 
-import java.util.ArrayList;
+import io.pulse.common.table.RowChecks;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /**
@@ -20,40 +16,17 @@ import org.apache.spark.sql.Row;
 public final class UsageChecks {
   private UsageChecks() {}
 
-  private static final int EXAMPLES = 3;
-
-  /**
-   * One line per broken check, with up to three offending account|day keys; empty when all hold.
-   */
+  /** One line per broken check, with its offending account|day keys; empty when all hold. */
   public static List<String> violations(Dataset<Row> daily) {
-    List<String> problems = new ArrayList<>();
-    add(
-        problems,
-        "more than one row for account|day",
-        daily
-            .groupBy("account_id", "day")
-            .agg(count(lit(1)).as("n"))
-            .where(col("n").gt(1))
-            .select(key()));
-    add(
-        problems,
-        "not dau <= wau <= mau for account|day",
-        daily.where(col("dau").gt(col("wau")).or(col("wau").gt(col("mau")))).select(key()));
-    add(
-        problems,
-        "negative seats for account|day",
-        daily.where(col("seats_purchased").lt(0)).select(key()));
-    add(
-        problems,
-        "stickiness or key_feature_breadth outside 0..1 for account|day",
-        daily
-            .where(outside(col("stickiness")).or(outside(col("key_feature_breadth"))))
-            .select(key()));
-    add(
-        problems,
-        "row with neither mau nor seats for account|day",
-        daily.where(col("mau").leq(0).and(col("seats_purchased").leq(0))).select(key()));
-    return problems;
+    return RowChecks.keyedBy("account_id", "day")
+        .rule("not dau <= wau <= mau", col("dau").gt(col("wau")).or(col("wau").gt(col("mau"))))
+        .rule("negative seats", col("seats_purchased").lt(0))
+        .rule(
+            "stickiness or key_feature_breadth outside 0..1",
+            outside(col("stickiness")).or(outside(col("key_feature_breadth"))))
+        .rule(
+            "row with neither mau nor seats", col("mau").leq(0).and(col("seats_purchased").leq(0)))
+        .violations(daily);
   }
 
   /**
@@ -61,47 +34,20 @@ public final class UsageChecks {
    * never negative, expected within 0..target_count.
    */
   public static List<String> goalViolations(Dataset<Row> goalDaily) {
-    List<String> problems = new ArrayList<>();
-    Column key = concat_ws("|", col("goal_id"), col("day").cast("string"));
-    add(
-        problems,
-        "more than one row for goal|day",
-        goalDaily
-            .groupBy("goal_id", "day")
-            .agg(count(lit(1)).as("n"))
-            .where(col("n").gt(1))
-            .select(concat_ws("|", col("goal_id"), col("day").cast("string"))));
-    add(
-        problems,
-        "day outside start_date..due_date for goal|day",
-        goalDaily
-            .where(col("day").lt(col("start_date")).or(col("day").gt(col("due_date"))))
-            .select(key));
-    add(
-        problems,
-        "achieved < 0 or expected outside 0..target_count for goal|day",
-        goalDaily
-            .where(
-                col("achieved")
-                    .lt(0)
-                    .or(col("expected").lt(0))
-                    .or(col("expected").gt(col("target_count"))))
-            .select(key));
-    return problems;
+    return RowChecks.keyedBy("goal_id", "day")
+        .rule(
+            "day outside start_date..due_date",
+            col("day").lt(col("start_date")).or(col("day").gt(col("due_date"))))
+        .rule(
+            "achieved < 0 or expected outside 0..target_count",
+            col("achieved")
+                .lt(0)
+                .or(col("expected").lt(0))
+                .or(col("expected").gt(col("target_count"))))
+        .violations(goalDaily);
   }
 
   private static Column outside(Column ratio) {
     return ratio.lt(0).or(ratio.gt(1));
-  }
-
-  private static Column key() {
-    return concat_ws("|", col("account_id"), col("day").cast("string"));
-  }
-
-  private static void add(List<String> problems, String check, Dataset<Row> offenders) {
-    List<String> examples = offenders.as(Encoders.STRING()).takeAsList(EXAMPLES);
-    if (!examples.isEmpty()) {
-      problems.add(check + ": " + String.join(", ", examples));
-    }
   }
 }
