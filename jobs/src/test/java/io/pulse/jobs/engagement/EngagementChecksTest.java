@@ -35,10 +35,11 @@ class EngagementChecksTest {
                 .otherwise(col("key_contact_touchpoints_90d")));
     assertEquals(
         List.of(
-            "not 0 <= key_contact_touchpoints_90d <= touchpoints_90d for account|day: A|2026-04-10"),
+            "not 0 <= key_contact_touchpoints_90d <= touchpoints_90d for account_id|day, 1 key:"
+                + " A|2026-04-10"),
         EngagementChecks.stakeholderViolations(broken));
     assertEquals(
-        List.of("more than one row for activity: a1"),
+        List.of("more than one row for activity_id, 1 key: a1"),
         EngagementChecks.touchpointViolations(
             touchpoints.unionByName(touchpoints.where("activity_id = 'a1'"))));
   }
@@ -59,7 +60,8 @@ class EngagementChecksTest {
             "first_success_30d",
             when(col("account_id").equalTo("Q"), lit(true)).otherwise(col("first_success_30d")));
     assertEquals(
-        List.of("first_success_30d disagrees with time_to_first_value_days for account: Q"),
+        List.of(
+            "first_success_30d disagrees with time_to_first_value_days for account_id, 1 key: Q"),
         EngagementChecks.milestoneViolations(badMilestones, OnboardingFixture.SETTINGS));
     Dataset<Row> badRetention =
         retention.withColumn(
@@ -69,7 +71,7 @@ class EngagementChecksTest {
     assertEquals(
         List.of(
             "not 0 <= accounts_retained <= accounts_eligible <= accounts for"
-                + " cohort|first_success_30d: 2026-02|true"),
+                + " cohort|first_success_30d, 1 key: 2026-02|true"),
         EngagementChecks.retentionViolations(badRetention));
   }
 }

@@ -41,8 +41,9 @@ class ExperienceChecksTest {
                 "nps", when(col("account_id").equalTo("D"), lit(150.0)).otherwise(col("nps")));
     List<String> problems = ExperienceChecks.accountViolations(broken);
     assertEquals(2, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith("more than one row for account|day, "), problems.get(0));
-    assertTrue(problems.get(0).contains(": B|2026-04-1"), problems.get(0));
+    assertTrue(
+        problems.get(0).startsWith("more than one row for account_id|day, 2 keys: B|2026-04-1"),
+        problems.get(0));
     assertTrue(problems.get(1).contains("D|2026-04-11"), problems.get(1));
   }
 }
