@@ -3,14 +3,11 @@ package io.pulse.jobs.alerts;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.health.HealthTables;
@@ -75,7 +72,7 @@ public final class AlertsJob implements Job {
                 longWindowDays),
             SignalConditions.bandFell(health),
             SignalConditions.renewalAtRisk(
-                table(context, RevenueTables.SUBSCRIPTION_VERSION, "revenue"),
+                context.readRequired(RevenueTables.SUBSCRIPTION_VERSION, "revenue"),
                 health,
                 settings,
                 asOf),
@@ -88,7 +85,7 @@ public final class AlertsJob implements Job {
                 settings),
             EventConditions.paymentFailed(invoices, settings, asOf),
             EventConditions.noFirstValue(
-                table(context, EngagementTables.ONBOARDING_MILESTONES, "onboarding"),
+                context.readRequired(EngagementTables.ONBOARDING_MILESTONES, "onboarding"),
                 settings,
                 asOf));
     Dataset<Row> allConditions =
@@ -99,7 +96,10 @@ public final class AlertsJob implements Job {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> alerts =
         AccountAlerts.of(
-                allConditions, table(context, RevenueTables.DIM_ACCOUNT, "revenue"), settings, asOf)
+                allConditions,
+                context.readRequired(RevenueTables.DIM_ACCOUNT, "revenue"),
+                settings,
+                asOf)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<String> problems = AlertsChecks.violations(alerts);
@@ -135,20 +135,9 @@ public final class AlertsJob implements Job {
     }
   }
 
-  /** A gold input, whole; exit 3 naming the job to run when it does not exist. */
-  private static Dataset<Row> table(JobContext context, TableDef def, String job) {
-    TableRef ref = context.tables().resolve(def);
-    // By location, as it is read: the catalog name may point elsewhere in a shared metastore.
-    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse " + job + "` first");
-    }
-    return context.spark().read().format("delta").load(ref.location());
-  }
-
   /** The rows of a gold input up to D: a rerun for an earlier D ignores later days. */
   private static Dataset<Row> upTo(
       JobContext context, TableDef def, String job, String dayColumn, LocalDate asOf) {
-    return table(context, def, job).where(col(dayColumn).leq(lit(Date.valueOf(asOf))));
+    return context.readRequired(def, job).where(col(dayColumn).leq(lit(Date.valueOf(asOf))));
   }
 }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.error.InputMissingException;
 import io.pulse.common.error.UsageException;
@@ -13,8 +12,6 @@ import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.DayRange;
-import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.health.HealthTables;
 import io.pulse.jobs.revenue.RevenueTables;
 import java.sql.Date;
@@ -56,8 +53,8 @@ public final class BacktestJob implements Job {
     if (monthEnds.isEmpty()) {
       throw new UsageException("no month end in " + context.dates() + ": nothing to backtest");
     }
-    Dataset<Row> mrrDaily = table(context, RevenueTables.MRR_DAILY, "revenue");
-    Dataset<Row> healthDaily = table(context, HealthTables.ACCOUNT_HEALTH_DAILY, "health");
+    Dataset<Row> mrrDaily = context.readRequired(RevenueTables.MRR_DAILY, "revenue");
+    Dataset<Row> healthDaily = context.readRequired(HealthTables.ACCOUNT_HEALTH_DAILY, "health");
     LocalDate knownThrough = lastDay(mrrDaily);
     List<LocalDate> tested = MonthEnds.withHorizonKnown(monthEnds, knownThrough, horizon);
     if (tested.isEmpty()) {
@@ -163,15 +160,5 @@ public final class BacktestJob implements Job {
           "input missing: gold.fct_mrr_daily is empty; run `pulse revenue` first");
     }
     return last.toLocalDate();
-  }
-
-  /** A gold input, whole; exit 3 naming the job to run when it does not exist. */
-  private static Dataset<Row> table(JobContext context, TableDef def, String job) {
-    TableRef ref = context.tables().resolve(def);
-    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse " + job + "` first");
-    }
-    return context.spark().read().format("delta").load(ref.location());
   }
 }

@@ -4,14 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.revenue.RevenueTables;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
@@ -51,7 +48,8 @@ public final class CohortsJob implements Job {
   public JobResult run(JobContext context) {
     LocalDate asOf = context.dates().end();
     Dataset<Row> mrrMonthly =
-        gold(context, RevenueTables.MRR_MONTHLY, "revenue")
+        context
+            .readRequired(RevenueTables.MRR_MONTHLY, "revenue")
             .select("account_id", "month", "segment", "mrr");
     warnWhenNotAsOf(mrrMonthly, asOf);
     Dataset<Row> accountVersions =
@@ -107,17 +105,6 @@ public final class CohortsJob implements Job {
       revenue.unpersist();
       usage.unpersist();
     }
-  }
-
-  /** A gold input, whole; exit 3 naming the job to run when it does not exist. */
-  private static Dataset<Row> gold(JobContext context, TableDef def, String job) {
-    TableRef ref = context.tables().resolve(def);
-    // By location, as it is read: the catalog name may point elsewhere in a shared metastore.
-    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse " + job + "` first");
-    }
-    return context.spark().read().format("delta").load(ref.location());
   }
 
   /**

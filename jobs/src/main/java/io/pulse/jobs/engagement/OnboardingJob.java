@@ -3,13 +3,10 @@ package io.pulse.jobs.engagement;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.revenue.RevenueTables;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
@@ -48,17 +45,9 @@ public final class OnboardingJob implements Job {
     LocalDate asOf = context.dates().end();
     OnboardingSettings settings = OnboardingSettings.from(context.config().raw());
 
-    TableRef mrrRef = context.tables().resolve(RevenueTables.MRR_DAILY);
-    if (!DeltaTable.isDeltaTable(context.spark(), mrrRef.location())) {
-      throw new InputMissingException(
-          "input missing: " + mrrRef + " does not exist; run `pulse revenue` first");
-    }
     Dataset<Row> mrrDaily =
         context
-            .spark()
-            .read()
-            .format("delta")
-            .load(mrrRef.location())
+            .readRequired(RevenueTables.MRR_DAILY, "revenue")
             .select("account_id", "day", "mrr")
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> allEvents = SilverInput.asOf(context, SilverEntities.USAGE_EVENTS, asOf);

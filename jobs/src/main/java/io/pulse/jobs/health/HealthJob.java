@@ -4,15 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import io.pulse.common.error.CheckFailedException;
-import io.pulse.common.error.InputMissingException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableRef;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.revenue.RevenueTables;
@@ -64,7 +61,7 @@ public final class HealthJob implements Job {
     AccountSignals.Sources sources =
         new AccountSignals.Sources(
             days(context, RevenueTables.MRR_DAILY, "revenue", from, end),
-            table(context, RevenueTables.DIM_ACCOUNT, "revenue"),
+            context.readRequired(RevenueTables.DIM_ACCOUNT, "revenue"),
             days(context, UsageTables.ACCOUNT_USAGE_DAILY, "usage", from, end),
             days(context, UsageTables.SUCCESS_GOAL_DAILY, "usage", from, end),
             days(context, EngagementTables.STAKEHOLDER_DAILY, "engagement", from, end),
@@ -130,20 +127,9 @@ public final class HealthJob implements Job {
     }
   }
 
-  /** A gold input, whole; exit 3 naming the job to run when it does not exist. */
-  private static Dataset<Row> table(JobContext context, TableDef def, String job) {
-    TableRef ref = context.tables().resolve(def);
-    // By location, as it is read: the catalog name may point elsewhere in a shared metastore.
-    if (!DeltaTable.isDeltaTable(context.spark(), ref.location())) {
-      throw new InputMissingException(
-          "input missing: " + ref + " does not exist; run `pulse " + job + "` first");
-    }
-    return context.spark().read().format("delta").load(ref.location());
-  }
-
   /** The rows of a month-partitioned gold input for [from, end]. */
   private static Dataset<Row> days(
       JobContext context, TableDef def, String job, LocalDate from, LocalDate end) {
-    return table(context, def, job).where(expr(DayRange.predicate(from, end)));
+    return context.readRequired(def, job).where(expr(DayRange.predicate(from, end)));
   }
 }
