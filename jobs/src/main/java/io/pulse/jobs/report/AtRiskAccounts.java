@@ -59,7 +59,10 @@ final class AtRiskAccounts {
     Dataset<Row> names =
         accounts.where(col("is_current")).select("account_id", "account_name").alias("a");
     return health
-        .where(col("day").equalTo(lit(day)).and(col("health_score").isNotNull()))
+        .where(
+            Partitions.monthOf(day)
+                .and(col("day").equalTo(lit(day)))
+                .and(col("health_score").isNotNull()))
         .orderBy(
             col("health_score").asc(),
             col("score_change_30d").asc_nulls_last(),

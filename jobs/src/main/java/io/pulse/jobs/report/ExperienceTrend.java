@@ -18,8 +18,8 @@ final class ExperienceTrend {
   static Dataset<Row> select(Dataset<Row> experienceDaily, ReportWindow window) {
     return experienceDaily
         .where(
-            col("segment")
-                .equalTo("all")
+            Partitions.months(window.firstMonth(), window.lastMonth())
+                .and(col("segment").equalTo("all"))
                 .and(
                     col("day")
                         .between(

@@ -31,9 +31,12 @@ final class HealthOverview {
   static Dataset<Row> bandCounts(Dataset<Row> health, ReportWindow window) {
     return health
         .where(
-            col("day")
-                .between(
-                    lit(Date.valueOf(window.firstMonth())), lit(Date.valueOf(window.runDate())))
+            Partitions.months(window.firstMonth(), window.lastMonth())
+                .and(
+                    col("day")
+                        .between(
+                            lit(Date.valueOf(window.firstMonth())),
+                            lit(Date.valueOf(window.runDate()))))
                 .and(col("band").isNotNull()))
         .groupBy("day", "band")
         .agg(count(lit(1)).as("accounts"))
@@ -45,7 +48,10 @@ final class HealthOverview {
    */
   static Dataset<Row> quadrantPoints(Dataset<Row> health, Date day) {
     return health
-        .where(col("day").equalTo(lit(day)).and(col("quadrant").isNotNull()))
+        .where(
+            Partitions.monthOf(day)
+                .and(col("day").equalTo(lit(day)))
+                .and(col("quadrant").isNotNull()))
         .groupBy(
             round(col("outcome_score")).cast("int").as("outcome"),
             round(col("experience_score")).cast("int").as("experience"),

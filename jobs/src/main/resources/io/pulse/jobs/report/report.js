@@ -96,9 +96,7 @@
     });
     var offsets = [];
     for (var k = 0; k < 12; k += 1) { offsets.push(String(k)); }
-    var max = 1;
     var cells = data.cohorts.filter(function (c) { return c[key] != null; }).map(function (c) {
-      max = Math.max(max, c[key]);
       return { value: [c.monthsSince, cohorts.indexOf(c.cohortMonth), c[key]], partial: c.partial };
     });
     draw(id, {
@@ -112,10 +110,16 @@
       grid: { left: 70, right: 20, top: 40, bottom: 70 },
       xAxis: { type: 'category', data: offsets, name: 'months since', nameLocation: 'middle', nameGap: 25 },
       yAxis: { type: 'category', data: cohorts.map(month), inverse: true },
+      // Fixed steps, the same on both maps, so a colour means the same retention everywhere and
+      // revenue retention above 100% (expansion) is its own colour.
       visualMap: {
-        min: 0, max: max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-        itemHeight: 120, inRange: { color: ['#c0392b', '#f4d03f', '#2e8b57'] },
-        formatter: function (v) { return percent(v); }
+        type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, itemWidth: 14,
+        pieces: [
+          { min: 1, label: '≥ 100%', color: '#1e8449' },
+          { min: 0.8, lt: 1, label: '80-99%', color: '#82c785' },
+          { min: 0.5, lt: 0.8, label: '50-79%', color: '#f4d03f' },
+          { min: 0, lt: 0.5, label: '< 50%', color: '#e59866' }
+        ]
       },
       series: [{
         type: 'heatmap', data: cells,

@@ -1,6 +1,7 @@
 package io.pulse.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trunc;
 
 import io.pulse.common.table.Layer;
 import io.pulse.common.testing.SparkTestSession;
@@ -28,8 +29,8 @@ final class ReportFixture {
   static void writeGold(JobTestWarehouse warehouse) {
     warehouse.save(RevenueTables.KPI_MONTHLY, kpiMonthly());
     warehouse.save(CohortsTables.REVENUE_COHORTS, cohorts());
-    warehouse.save(HealthTables.ACCOUNT_HEALTH_DAILY, health());
-    warehouse.save(ExperienceTables.EXPERIENCE_DAILY, experience());
+    warehouse.save(HealthTables.ACCOUNT_HEALTH_DAILY, withMonth(health()));
+    warehouse.save(ExperienceTables.EXPERIENCE_DAILY, withMonth(experience()));
     warehouse.save(RevenueTables.DIM_ACCOUNT, accounts());
   }
 
@@ -147,6 +148,11 @@ final class ReportFixture {
         .format("delta")
         .mode("overwrite")
         .save(warehouse.tables().resolve(Layer.GOLD, ReportInputs.ALERTS_TABLE).location());
+  }
+
+  /** The partition column of the daily tables: the first day of day's month. */
+  private static Dataset<Row> withMonth(Dataset<Row> daily) {
+    return daily.withColumn("month", trunc(col("day").cast("date"), "month"));
   }
 
   /** A table from SQL value tuples; {@link JobTestWarehouse#save} casts to the declared types. */
