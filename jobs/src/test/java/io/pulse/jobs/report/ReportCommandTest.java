@@ -129,6 +129,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void outThatIsAFileIsAUsageError() throws Exception {
+    Path file = Files.writeString(work.resolve("a-file"), "x");
+    CliRun run =
+        CliRun.of(
+            args(warehouseRoot(), "--run-date", ReportFixture.RUN_DATE, "--out", file.toString()));
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("is a file, not a folder"), run.err());
+  }
+
+  @Test
   void revenueIsKpiMonthlyOfSegmentAllInTheWindow() {
     JsonNode revenue = data.get("revenue");
     List<String> months = new ArrayList<>();
