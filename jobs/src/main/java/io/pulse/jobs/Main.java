@@ -7,6 +7,7 @@ import io.pulse.jobs.cli.GraphCommand;
 import io.pulse.jobs.cli.ListCommand;
 import io.pulse.jobs.cli.OverrideCommand;
 import io.pulse.jobs.cli.PipelineCommand;
+import io.pulse.jobs.cli.ReportCommand;
 import io.pulse.jobs.cli.ServeCommand;
 import io.pulse.jobs.cli.SqlCommand;
 import io.pulse.jobs.cli.TablesCommand;
@@ -57,7 +58,8 @@ public final class Main implements Runnable {
             new ServeCommand(),
             new OverrideCommand(),
             new PipelineCommand(JobCatalog.all()),
-            new GraphCommand()));
+            new GraphCommand(),
+            new ReportCommand()));
   }
 
   @Override
