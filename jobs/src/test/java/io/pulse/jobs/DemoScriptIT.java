@@ -64,5 +64,7 @@ class DemoScriptIT {
         !output.matches("(?s).*\\n\\w+ +(\\| \\d+ +){4}\\| false.*"), "unbalanced:\n" + output);
     assertTrue(output.matches("(?s).*unparseable +\\| [1-9].*"), output);
     assertTrue(output.contains("== demo finished"), output);
+    // it ends with the HTML report, written where it says
+    assertTrue(Files.size(root.resolve("target/demo/report/report.html")) > 100_000, output);
   }
 }
