@@ -5,7 +5,9 @@ import static io.pulse.jobs.alerts.AlertsFixture.frame;
 import static io.pulse.jobs.alerts.AlertsFixture.row;
 import static io.pulse.jobs.alerts.AlertsFixture.ts;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pulse.common.job.JobResult;
@@ -23,6 +25,7 @@ import io.pulse.jobs.support.SupportTables;
 import io.pulse.jobs.usage.UsageTables;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +185,28 @@ class AlertsJobTest {
             .map(Row::toString)
             .sorted()
             .toList());
+  }
+
+  @Test
+  void brokenAlertRowsAreNamedByTheChecks() {
+    warehouse.run(new AlertsJob(), RunDates.of(D));
+    Dataset<Row> table = warehouse.read(AlertsTables.ACCOUNT_ALERTS);
+    assertEquals(List.of(), AlertsChecks.violations(table));
+
+    // the band_fell row twice (a duplicate key, and two open alerts of one type), and the
+    // usage_drop row claiming to be open though it closed on 03-06
+    Column usageDrop = col("alert_type").equalTo("usage_drop");
+    Dataset<Row> broken =
+        table
+            .unionByName(table.where(col("alert_type").equalTo("band_fell")))
+            .withColumn("is_open", when(usageDrop, lit(true)).otherwise(col("is_open")));
+    assertEquals(
+        List.of(
+            "more than one row for account_id|alert_type|opened_on, 1 key: A|band_fell|2026-03-02",
+            "closed_on not after opened_on, after as_of_date, or is_open wrong for"
+                + " account_id|alert_type|opened_on, 1 key: A|usage_drop|2026-03-05",
+            "more than one row for account_id|alert_type, 1 key: A|band_fell"),
+        AlertsChecks.violations(broken));
   }
 
   private static List<String> lines(Dataset<Row> table) {
