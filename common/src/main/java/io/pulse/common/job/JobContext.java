@@ -29,6 +29,11 @@ public record JobContext(
         spark, config, dates, runId, dryRun, tables, new DeltaWriter(spark, tables));
   }
 
+  /** The same run over other dates: a job that must recompute more days than it was given. */
+  public JobContext withDates(RunDates other) {
+    return new JobContext(spark, config, other, runId, dryRun, tables, writer);
+  }
+
   /** The catalog name of a table, e.g. {@code gold.fct_ticket}, for logs and job results. */
   public String qualifiedName(TableDef table) {
     return tables.resolve(table).qualifiedName();

@@ -8,6 +8,7 @@ import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.DayRange;
+import io.pulse.jobs.silver.LateEvents;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
 import java.sql.Date;
@@ -41,7 +42,9 @@ public final class EngagementJob implements Job {
   }
 
   @Override
-  public JobResult run(JobContext context) {
+  public JobResult run(JobContext given) {
+    // events of earlier days in the run's deliveries: recompute from the earliest of them
+    JobContext context = LateEvents.widen(given, SilverEntities.ACTIVITIES);
     LocalDate start = context.dates().start();
     LocalDate end = context.dates().end();
     EngagementSettings settings = EngagementSettings.from(context.config().raw());

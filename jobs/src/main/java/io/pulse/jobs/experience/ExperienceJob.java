@@ -9,6 +9,7 @@ import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.silver.LateEvents;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
 import java.sql.Date;
@@ -44,7 +45,9 @@ public final class ExperienceJob implements Job {
   }
 
   @Override
-  public JobResult run(JobContext context) {
+  public JobResult run(JobContext given) {
+    // events of earlier days in the run's deliveries: recompute from the earliest of them
+    JobContext context = LateEvents.widen(given, SilverEntities.SURVEYS);
     LocalDate start = context.dates().start();
     LocalDate end = context.dates().end();
     ExperienceSettings settings = ExperienceSettings.from(context.config().raw());

@@ -13,6 +13,8 @@ import io.pulse.common.table.TableDef;
 import io.pulse.jobs.engagement.EngagementTables;
 import io.pulse.jobs.experience.ExperienceTables;
 import io.pulse.jobs.revenue.RevenueTables;
+import io.pulse.jobs.silver.LateEvents;
+import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.support.SupportTables;
 import io.pulse.jobs.usage.UsageTables;
 import java.sql.Date;
@@ -52,7 +54,11 @@ public final class HealthJob implements Job {
   }
 
   @Override
-  public JobResult run(JobContext context) {
+  public JobResult run(JobContext given) {
+    // the signal jobs recomputed the days late events changed: score those days again too
+    JobContext context =
+        LateEvents.widen(
+            given, SilverEntities.USAGE_EVENTS, SilverEntities.SURVEYS, SilverEntities.ACTIVITIES);
     Scorecard scorecard = HealthSettings.from(context.config().raw()).scorecard();
     LocalDate start = context.dates().start();
     LocalDate end = context.dates().end();

@@ -29,18 +29,20 @@ public final class ChangedDates {
           "Event dates each silver run wrote rows for: the days downstream jobs must recompute",
           List.of(
               new ColumnDef("entity", StringType, "Silver entity partitioned by event date"),
+              new ColumnDef("dt", DateType, "Delivery date whose rows fell on event_date"),
               new ColumnDef("event_date", DateType, "A day the run wrote rows for"),
               new ColumnDef("run_id", StringType, "Silver run"),
               new ColumnDef("recorded_at", TimestampType, "When the run recorded it (UTC)")),
           List.of());
 
-  /** The distinct event dates of {@code accepted} rows, as rows of the table. */
+  /** The distinct (delivery, event date) pairs of {@code accepted} rows, as rows of the table. */
   public static Dataset<Row> of(String entity, Dataset<Row> accepted, String runId, Instant at) {
     return accepted
-        .select(col(SilverEntity.EVENT_DATE).as("event_date"))
+        .select(col("_dt").as("dt"), col(SilverEntity.EVENT_DATE).as("event_date"))
         .distinct()
         .select(
             lit(entity).as("entity"),
+            col("dt"),
             col("event_date"),
             lit(runId).as("run_id"),
             lit(Timestamp.from(at)).as("recorded_at"));

@@ -10,6 +10,7 @@ import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.table.DayRange;
 import io.pulse.common.table.TableDef;
+import io.pulse.jobs.silver.LateEvents;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
 import io.pulse.jobs.silver.SilverInput;
@@ -46,7 +47,9 @@ public final class UsageJob implements Job {
   }
 
   @Override
-  public JobResult run(JobContext context) {
+  public JobResult run(JobContext given) {
+    // events of earlier days in the run's deliveries: recompute from the earliest of them
+    JobContext context = LateEvents.widen(given, SilverEntities.USAGE_EVENTS);
     LocalDate start = context.dates().start();
     LocalDate end = context.dates().end();
     UsageSettings settings = UsageSettings.from(context.config().raw());

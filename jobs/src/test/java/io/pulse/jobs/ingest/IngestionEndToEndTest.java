@@ -300,10 +300,12 @@ class IngestionEndToEndTest {
             .as(Encoders.STRING())
             .collectAsList());
     assertEquals(
-        List.of("2026-01-04", "2026-01-05"),
+        // delivery > event day: E1 of 01-04 came late, with E3, in the delivery of 01-05
+        List.of("2026-01-05>2026-01-04", "2026-01-05>2026-01-05"),
         spark
             .sql(
-                "SELECT DISTINCT CAST(event_date AS STRING) FROM ops.changed_dates WHERE entity = 'usage_events' ORDER BY 1")
+                "SELECT DISTINCT concat(dt, '>', event_date) FROM ops.changed_dates"
+                    + " WHERE entity = 'usage_events' ORDER BY 1")
             .as(Encoders.STRING())
             .collectAsList());
     Row accounts =

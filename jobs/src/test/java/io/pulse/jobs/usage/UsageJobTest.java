@@ -15,6 +15,7 @@ import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
 import io.pulse.jobs.JobTestWarehouse;
+import io.pulse.jobs.silver.ChangedDates;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverEntity;
 import java.sql.Date;
@@ -44,6 +45,14 @@ class UsageJobTest {
   @BeforeAll
   static void writeSilver() {
     warehouse = new JobTestWarehouse("usage-job");
+    writeSilver(warehouse, true);
+  }
+
+  /**
+   * The fixture's silver tables; {@code withLateVersions}: also C's 50-seat version delivered on
+   * t41 and a superseded version of A.
+   */
+  private static void writeSilver(JobTestWarehouse warehouse, boolean withLateVersions) {
     Dataset<Row> events =
         UsageFixture.events()
             .withColumn("_dt", col("day"))
@@ -56,9 +65,10 @@ class UsageJobTest {
         UsageFixture.versions()
             .withColumn("subscription_id", subscriptionKey())
             .withColumn("updated_at", col("valid_from"))
-            .withColumn("_dt", lit(Date.valueOf("2026-01-01")))
-            .unionByName(supersededAndLateVersions());
-    warehouse.save(SilverEntities.SUBSCRIPTIONS.table(), versions);
+            .withColumn("_dt", lit(Date.valueOf("2026-01-01")));
+    warehouse.save(
+        SilverEntities.SUBSCRIPTIONS.table(),
+        withLateVersions ? versions.unionByName(supersededAndLateVersions()) : versions);
 
     // G1: A's report exports, 1 due over t30..t39 (10 days).
     warehouse.save(
@@ -180,5 +190,54 @@ class UsageJobTest {
     assertEquals(1, again.counts("gold.fct_success_goal_daily").rowsWritten());
     Frames.assertSameRows(expected, warehouse.read(UsageTables.ACCOUNT_USAGE_DAILY));
     Frames.assertSameRows(expectedGoalDays(), warehouse.read(UsageTables.SUCCESS_GOAL_DAILY));
+  }
+
+  /**
+   * The delivery of t41 holds a4's export of t40 (silver lists t40 for it in ops.changed_dates):
+   * the daily run for t41 recomputes t40 too, so A's t40 DAU goes from 0 to 1 and the table equals
+   * a backfill to t41. (Without C's late seat version: a corrected version of a past day is not a
+   * late event, and only a backfill takes it into the past days.)
+   */
+  @Test
+  void aDailyRunRecomputesTheDaysItsDeliveryBroughtLateEventsFor() {
+    JobTestWarehouse daily = new JobTestWarehouse("usage-daily");
+    writeSilver(daily, false);
+    daily.save(
+        ChangedDates.TABLE,
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("usage_events", day(41), day(40)),
+                // another entity's late day and another delivery's: neither widens the run
+                RowFactory.create("surveys", day(41), day(35)),
+                RowFactory.create("usage_events", day(40), day(30))),
+            new StructType()
+                .add("entity", DataTypes.StringType)
+                .add("dt", DataTypes.DateType)
+                .add("event_date", DataTypes.DateType)));
+    daily.run(new UsageJob(), new RunDates(t(28), t(40)));
+    assertEquals(0L, dau(daily, "A", 40));
+
+    JobResult next = daily.run(new UsageJob(), RunDates.of(t(41)));
+    assertEquals(1L, dau(daily, "A", 40));
+    // t40 and t41, three accounts each
+    assertEquals(6, next.counts("gold.fct_account_usage_daily").rowsWritten());
+
+    JobTestWarehouse backfill = new JobTestWarehouse("usage-backfill");
+    writeSilver(backfill, false);
+    backfill.run(new UsageJob(), new RunDates(t(28), t(41)));
+    Frames.assertSameRows(
+        backfill.read(UsageTables.ACCOUNT_USAGE_DAILY),
+        daily.read(UsageTables.ACCOUNT_USAGE_DAILY));
+    Frames.assertSameRows(
+        backfill.read(UsageTables.SUCCESS_GOAL_DAILY), daily.read(UsageTables.SUCCESS_GOAL_DAILY));
+  }
+
+  private static long dau(JobTestWarehouse warehouse, String account, int n) {
+    return warehouse
+        .read(UsageTables.ACCOUNT_USAGE_DAILY)
+        .where(col("account_id").equalTo(account).and(col("day").equalTo(lit(day(n)))))
+        .select("dau")
+        .as(org.apache.spark.sql.Encoders.LONG())
+        .first();
   }
 }
