@@ -3,6 +3,7 @@ package io.pulse.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.pulse.common.config.PulseConfig;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
@@ -60,16 +61,13 @@ public final class JobTestWarehouse {
 
   /** Runs {@code job} for {@code dates} on this warehouse with the test configuration. */
   public JobResult run(Job job, RunDates dates) {
-    JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
-    return job.run(context);
+    return job.run(context(dates, SparkTestSession.config()));
+  }
+
+  /** A run's context for {@code dates} on this warehouse with {@code config}. */
+  public JobContext context(RunDates dates, PulseConfig config) {
+    return new JobContext(
+        spark, config, dates, "test-" + dates, false, tables, new DeltaWriter(spark, tables));
   }
 
   /** What {@code table} holds now. */
