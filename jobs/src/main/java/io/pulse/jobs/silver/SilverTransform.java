@@ -254,7 +254,8 @@ public final class SilverTransform {
       keyed = keyed.withColumn("_id_" + name, SilverEntity.typed(name));
       ids.add("_id_" + name);
     }
-    keyed = keyed.join(previous(existing, byDelivery), seq(ids), "left");
+    keyed =
+        keyed.join(previous(existing, byDelivery, keyed.select(columns(ids))), seq(ids), "left");
     if (!entity.conflictsQuarantined()) {
       WindowSpec inDeliveryOrder =
           Window.partitionBy(columns(ids))
@@ -337,16 +338,21 @@ public final class SilverTransform {
   }
 
   /**
-   * Earlier runs' identities and content hashes, one row per identity: for entities versioned by
-   * delivery, the latest delivery of each key.
+   * Earlier runs' identities and content hashes, one row per identity of {@code batch} (its {@code
+   * _id_<name>} columns): for entities versioned by delivery, the latest delivery of each key. Only
+   * the batch's identities are kept before anything else, so an incremental day shuffles and sorts
+   * its own identities' history, not the whole table's.
    */
-  private Dataset<Row> previous(Dataset<Row> existing, boolean byDelivery) {
+  private Dataset<Row> previous(Dataset<Row> existing, boolean byDelivery, Dataset<Row> batch) {
     List<Column> columns = new ArrayList<>();
+    Column inBatch = lit(true);
     for (String name : entity.identity()) {
       columns.add(col(name).as("_id_" + name));
+      inBatch = inBatch.and(existing.col(name).equalTo(batch.col("_id_" + name)));
     }
     columns.add(col(HASH).as("_existing_hash"));
-    Dataset<Row> rows = existing;
+    // identities of versioned-by-delivery entities are their keys: whole key histories are kept
+    Dataset<Row> rows = existing.join(batch, inBatch, "left_semi");
     if (byDelivery) {
       rows =
           rows.withColumn("_latest", row_number().over(entity.newestFirst()))
