@@ -170,7 +170,7 @@ class DailyMrrTest {
                 .otherwise(col("mrr"))
                 .cast(MONEY));
     assertEquals(
-        List.of("month-end daily mrr != monthly mrr for account|month: A1|2026-04-01"),
+        List.of("month-end daily mrr != monthly mrr for account_id|month, 1 key: A1|2026-04-01"),
         RevenueChecks.dailyViolations(broken, monthly, runDate));
   }
 }

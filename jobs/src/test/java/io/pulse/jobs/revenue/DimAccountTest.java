@@ -2,7 +2,6 @@ package io.pulse.jobs.revenue;
 
 import static io.pulse.jobs.revenue.RevenueFixture.ts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
@@ -210,7 +209,7 @@ class DimAccountTest {
   }
 
   @Test
-  void checksCatchOverlapsGapsAndTwoCurrentRows() {
+  void checksCatchDuplicatesOverlapsGapsAndTwoCurrentRows() {
     assertEquals(
         List.of(), RevenueChecks.dimAccountViolations(DimAccount.of(snapshots(history()))));
     Dataset<Row> broken =
@@ -220,19 +219,20 @@ class DimAccountTest {
             version("E1", "smb", "y", "retail", "2026-02-01T00:00:00Z", null),
             // E2: two open, current versions
             version("E2", "smb", "x", "retail", "2026-01-01T00:00:00Z", null),
-            version("E2", "smb", "y", "retail", "2026-02-01T00:00:00Z", null));
-    List<String> problems = RevenueChecks.dimAccountViolations(broken);
+            version("E2", "smb", "y", "retail", "2026-02-01T00:00:00Z", null),
+            // E3: its first version twice (the copy also starts where the first ends)
+            version("E3", "smb", "x", "retail", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+            version("E3", "smb", "x", "retail", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+            version("E3", "smb", "y", "retail", "2026-02-01T00:00:00Z", null));
     // E1's first row overlaps (valid_to Feb 15 != next valid_from Feb 1); E2's first row is
-    // open although a later version follows. The order of the examples within a check is free.
-    assertEquals(2, problems.size(), problems.toString());
-    assertEquals("not exactly one current dim_account row for account: E2", problems.get(0));
-    String overlap = problems.get(1);
-    assertTrue(
-        overlap.startsWith("dim_account versions overlap or leave a gap for account|valid_from: ")
-            && overlap.contains("E1|2026-01-01")
-            && overlap.contains("E2|2026-01-01")
-            && !overlap.contains("02-01"),
-        overlap);
+    // open although a later version follows; E3's first row is followed by its copy.
+    assertEquals(
+        List.of(
+            "more than one row for account_id|valid_from, 1 key: E3|2026-01-01 00:00:00",
+            "dim_account versions overlap or leave a gap for account_id|valid_from, 3 keys:"
+                + " E1|2026-01-01 00:00:00, E3|2026-01-01 00:00:00",
+            "not exactly one current dim_account row for account_id, 1 key: E2"),
+        RevenueChecks.dimAccountViolations(broken));
   }
 
   private static Dataset<Row> table(String location) {
