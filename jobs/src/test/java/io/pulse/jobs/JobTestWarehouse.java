@@ -3,6 +3,7 @@ package io.pulse.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.pulse.common.config.PulseConfig;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
@@ -60,16 +61,19 @@ public final class JobTestWarehouse {
 
   /** Runs {@code job} for {@code dates} on this warehouse with the test configuration. */
   public JobResult run(Job job, RunDates dates) {
+    return run(job, dates, SparkTestSession.config());
+  }
+
+  /** Runs {@code job} for {@code dates} on this warehouse with {@code config}. */
+  public JobResult run(Job job, RunDates dates, PulseConfig config) {
     JobContext context =
-        new JobContext(
-            spark,
-            SparkTestSession.config(),
-            dates,
-            "test-" + dates,
-            false,
-            tables,
-            new DeltaWriter(spark, tables));
+        new JobContext(spark, config, dates, "test-" + dates, false, tables, writer());
     return job.run(context);
+  }
+
+  /** A writer to this warehouse, for what a test writes outside a job run. */
+  public DeltaWriter writer() {
+    return new DeltaWriter(spark, tables);
   }
 
   /** What {@code table} holds now. */
