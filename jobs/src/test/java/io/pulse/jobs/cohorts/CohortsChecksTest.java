@@ -34,6 +34,21 @@ class CohortsChecksTest {
     return rows.withColumn(column, when(JAN_SMB_2, value).otherwise(col(column)));
   }
 
+  /**
+   * {@code rows} with {@code change} more accounts retained in Jan × smb and Jan × all at {@code
+   * offset}: the all row still sums.
+   */
+  private static Dataset<Row> retainedInSmbAndAll(Dataset<Row> rows, int offset, int change) {
+    Column cells =
+        col("cohort_month")
+            .equalTo(lit(Date.valueOf("2026-01-01")))
+            .and(col("months_since").equalTo(offset))
+            .and(col("segment").isin("smb", "all"));
+    Column retained = col("retained_accounts");
+    return rows.withColumn(
+        "retained_accounts", when(cells, retained.plus(change)).otherwise(retained));
+  }
+
   /** Messages of the cells' key, and of the all-row sums' key. */
   private static final String CELL = " for cohort_month|segment|months_since, ";
 
@@ -72,15 +87,7 @@ class CohortsChecksTest {
   @Test
   void moreRetainedThanInTheCohortFails() {
     // Jan offset 2 retains 3 of 2 (smb) and 4 of 3 (all): all still sums.
-    Column jan2 =
-        col("cohort_month")
-            .equalTo(lit(Date.valueOf("2026-01-01")))
-            .and(col("months_since").equalTo(2))
-            .and(col("segment").isin("smb", "all"));
-    Dataset<Row> broken =
-        USAGE.withColumn(
-            "retained_accounts",
-            when(jan2, col("retained_accounts").plus(2)).otherwise(col("retained_accounts")));
+    Dataset<Row> broken = retainedInSmbAndAll(USAGE, 2, 2);
     assertEquals(
         List.of(
             "retained_accounts outside 0..cohort_accounts"
@@ -115,15 +122,7 @@ class CohortsChecksTest {
   @Test
   void revenueAtOffsetZeroMustBeWhole() {
     // Jan offset 0 retains 1 of 2 (smb) and 2 of 3 (all): all still sums.
-    Column jan0 =
-        col("cohort_month")
-            .equalTo(lit(Date.valueOf("2026-01-01")))
-            .and(col("months_since").equalTo(0))
-            .and(col("segment").isin("smb", "all"));
-    Dataset<Row> broken =
-        REVENUE.withColumn(
-            "retained_accounts",
-            when(jan0, col("retained_accounts").minus(1)).otherwise(col("retained_accounts")));
+    Dataset<Row> broken = retainedInSmbAndAll(REVENUE, 0, -1);
     assertEquals(
         List.of(
             "not every account retained at months_since 0"

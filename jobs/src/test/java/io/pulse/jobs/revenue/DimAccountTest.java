@@ -7,8 +7,8 @@ import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
 import io.pulse.common.testing.TestDirs;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -28,20 +28,20 @@ class DimAccountTest {
   private static final SparkSession spark = SparkTestSession.get();
   private static final String CREATED = "2025-06-01T00:00:00Z";
 
-  /** A CRM snapshot: the attributes that vary in these tests, the rest fixed per account. */
+  /** An account's attributes up to created_at: those that vary in these tests, the rest fixed. */
+  private static List<Object> account(
+      String account, String segment, String owner, String industry) {
+    return new ArrayList<>(
+        Arrays.asList(
+            account, "Name " + account, null, segment, industry, "emea", "DE", owner, ts(CREATED)));
+  }
+
+  /** A CRM snapshot of the account, updated at {@code updatedAt}. */
   private static Row crm(
       String account, String segment, String owner, String industry, String updatedAt) {
-    return RowFactory.create(
-        account,
-        "Name " + account,
-        null,
-        segment,
-        industry,
-        "emea",
-        "DE",
-        owner,
-        ts(CREATED),
-        ts(updatedAt));
+    List<Object> values = account(account, segment, owner, industry);
+    values.add(ts(updatedAt));
+    return RowFactory.create(values.toArray());
   }
 
   private static Dataset<Row> snapshots(List<Row> rows) {
@@ -60,23 +60,12 @@ class DimAccountTest {
     return spark.createDataFrame(rows, schema);
   }
 
-  /** An expected dim_account row. */
+  /** An expected dim_account row: the account's version valid from..to (null: current). */
   private static Row version(
       String account, String segment, String owner, String industry, String from, String to) {
-    Timestamp validTo = to == null ? null : ts(to);
-    return RowFactory.create(
-        account,
-        "Name " + account,
-        null,
-        segment,
-        industry,
-        "emea",
-        "DE",
-        owner,
-        ts(CREATED),
-        ts(from),
-        validTo,
-        to == null);
+    List<Object> values = account(account, segment, owner, industry);
+    values.addAll(Arrays.asList(ts(from), to == null ? null : ts(to), to == null));
+    return RowFactory.create(values.toArray());
   }
 
   private static Dataset<Row> expected(Row... rows) {
