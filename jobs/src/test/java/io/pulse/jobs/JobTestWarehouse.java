@@ -61,13 +61,22 @@ public final class JobTestWarehouse {
 
   /** Runs {@code job} for {@code dates} on this warehouse with the test configuration. */
   public JobResult run(Job job, RunDates dates) {
-    return job.run(context(dates, SparkTestSession.config()));
+    return run(job, dates, SparkTestSession.config());
+  }
+
+  /** Runs {@code job} for {@code dates} on this warehouse with {@code config}. */
+  public JobResult run(Job job, RunDates dates, PulseConfig config) {
+    return job.run(context(dates, config));
   }
 
   /** A run's context for {@code dates} on this warehouse with {@code config}. */
   public JobContext context(RunDates dates, PulseConfig config) {
-    return new JobContext(
-        spark, config, dates, "test-" + dates, false, tables, new DeltaWriter(spark, tables));
+    return new JobContext(spark, config, dates, "test-" + dates, false, tables, writer());
+  }
+
+  /** A writer to this warehouse, for what a test writes outside a job run. */
+  public DeltaWriter writer() {
+    return new DeltaWriter(spark, tables);
   }
 
   /** What {@code table} holds now. */

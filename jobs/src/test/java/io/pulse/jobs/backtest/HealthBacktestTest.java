@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
@@ -13,6 +12,7 @@ import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -167,12 +167,36 @@ class HealthBacktestTest {
                 "accounts",
                 when(col("group_value").equalTo("red"), lit(1L)).otherwise(col("accounts")))
             .unionByName(backtest.where(col("group_value").equalTo("success")));
-    List<String> problems = BacktestChecks.violations(broken);
-    assertEquals(3, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith("more than one row"), problems.get(0));
-    assertTrue(problems.get(0).contains("2026-01-31|quadrant|success"), problems.get(0));
-    assertTrue(problems.get(1).startsWith("churned_accounts outside"), problems.get(1));
-    assertTrue(problems.get(1).contains("|band|green"), problems.get(1));
-    assertTrue(problems.get(2).startsWith("band accounts do not add up"), problems.get(2));
+    // Green churns 5 of 2 in both months, red has 1 account for 2 churners in January (and the
+    // bands no longer add up to the all row), the success rows twice.
+    String key = " for month_end|group_type|group_value, ";
+    assertEquals(
+        List.of(
+            "more than one row"
+                + key
+                + "2 keys: 2026-01-31|quadrant|success, 2026-02-28|quadrant|success",
+            "churned_accounts outside 0..accounts"
+                + key
+                + "3 keys: 2026-01-31|band|green, 2026-02-28|band|green",
+            "band accounts do not add up to all accounts for month_end, 2 keys: 2026-01-31,"
+                + " 2026-02-28"),
+        BacktestChecks.violations(broken));
+  }
+
+  @Test
+  void aChurnRateOrAucOutsideZeroToOneFails() {
+    Column januaryAll =
+        col("month_end").equalTo(lit(Date.valueOf(M1))).and(col("group_value").equalTo("all"));
+    Column februaryRed =
+        col("month_end").equalTo(lit(Date.valueOf(M2))).and(col("group_value").equalTo("red"));
+    Dataset<Row> broken =
+        backtest
+            .withColumn("auc", when(januaryAll, lit(1.5)).otherwise(col("auc")))
+            .withColumn("churn_rate", when(februaryRed, lit(-0.1)).otherwise(col("churn_rate")));
+    assertEquals(
+        List.of(
+            "churn_rate or auc outside 0..1 for month_end|group_type|group_value, 2 keys:"
+                + " 2026-01-31|all|all, 2026-02-28|band|red"),
+        BacktestChecks.violations(broken));
   }
 }

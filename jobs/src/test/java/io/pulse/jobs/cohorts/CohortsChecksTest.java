@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pulse.common.testing.SparkTest;
 import java.sql.Date;
@@ -35,17 +34,26 @@ class CohortsChecksTest {
     return rows.withColumn(column, when(JAN_SMB_2, value).otherwise(col(column)));
   }
 
-  private static void assertOneProblem(String start, List<String> problems) {
-    assertEquals(1, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith(start), problems.get(0));
+  /**
+   * {@code rows} with {@code change} more accounts retained in Jan × smb and Jan × all at {@code
+   * offset}: the all row still sums.
+   */
+  private static Dataset<Row> retainedInSmbAndAll(Dataset<Row> rows, int offset, int change) {
+    Column cells =
+        col("cohort_month")
+            .equalTo(lit(Date.valueOf("2026-01-01")))
+            .and(col("months_since").equalTo(offset))
+            .and(col("segment").isin("smb", "all"));
+    Column retained = col("retained_accounts");
+    return rows.withColumn(
+        "retained_accounts", when(cells, retained.plus(change)).otherwise(retained));
   }
 
-  /** A broken segment row breaks its all row's sum too: the check under test comes first. */
-  private static void assertFirstProblem(String start, List<String> problems) {
-    assertEquals(2, problems.size(), problems.toString());
-    assertTrue(problems.get(0).startsWith(start), problems.get(0));
-    assertTrue(problems.get(1).startsWith("all is not the sum"), problems.get(1));
-  }
+  /** Messages of the cells' key, and of the all-row sums' key. */
+  private static final String CELL = " for cohort_month|segment|months_since, ";
+
+  private static final String ALL_NOT_SUM =
+      "all is not the sum of the segments for cohort_month|months_since, ";
 
   @Test
   void theHandComputedTablesPass() {
@@ -58,63 +66,68 @@ class CohortsChecksTest {
 
   @Test
   void aDuplicatedCellFails() {
-    assertFirstProblem(
-        "more than one row for cohort_month|segment|months_since: 2026-01-01|smb|2",
+    // The second smb row also doubles the segments' sum of Jan at offset 2.
+    assertEquals(
+        List.of(
+            "more than one row" + CELL + "1 key: 2026-01-01|smb|2",
+            ALL_NOT_SUM + "1 key: 2026-01-01|2"),
         CohortsChecks.usageViolations(USAGE.unionByName(USAGE.where(JAN_SMB_2))));
   }
 
   @Test
   void aNegativeOffsetFails() {
-    assertFirstProblem(
-        "negative months_since",
+    // Moving the row leaves Jan at offset 2 short of smb and Jan at −1 without an all row.
+    assertEquals(
+        List.of(
+            "negative months_since" + CELL + "1 key: 2026-01-01|smb|-1",
+            ALL_NOT_SUM + "2 keys: 2026-01-01|-1, 2026-01-01|2"),
         CohortsChecks.usageViolations(set(USAGE, "months_since", lit(-1))));
   }
 
   @Test
   void moreRetainedThanInTheCohortFails() {
-    // Jan × smb offset 2 retains 3 of 2: all still sums (the all row is changed too).
-    Column jan2 =
-        col("cohort_month")
-            .equalTo(lit(Date.valueOf("2026-01-01")))
-            .and(col("months_since").equalTo(2))
-            .and(col("segment").isin("smb", "all"));
-    Dataset<Row> broken =
-        USAGE.withColumn(
-            "retained_accounts",
-            when(jan2, col("retained_accounts").plus(2)).otherwise(col("retained_accounts")));
-    assertOneProblem(
-        "retained_accounts outside 0..cohort_accounts: 2026-01-01|smb|2"
-            .replace(": ", " for cohort_month|segment|months_since: "),
+    // Jan offset 2 retains 3 of 2 (smb) and 4 of 3 (all): all still sums.
+    Dataset<Row> broken = retainedInSmbAndAll(USAGE, 2, 2);
+    assertEquals(
+        List.of(
+            "retained_accounts outside 0..cohort_accounts"
+                + CELL
+                + "2 keys: 2026-01-01|all|2, 2026-01-01|smb|2"),
         CohortsChecks.usageViolations(broken));
   }
 
   @Test
   void aLogoRetentionAboveOneFails() {
-    assertOneProblem(
-        "logo_retention outside 0..1",
+    assertEquals(
+        List.of("logo_retention outside 0..1" + CELL + "1 key: 2026-01-01|smb|2"),
         CohortsChecks.usageViolations(set(USAGE, "logo_retention", lit(1.5))));
   }
 
   @Test
   void anAllRowThatIsNotTheSumFails() {
-    assertOneProblem(
-        "all is not the sum of the segments for cohort_month|months_since: 2026-01-01|2",
+    // smb retains 150 instead of 200: 150 + 40 != 240.
+    assertEquals(
+        List.of(ALL_NOT_SUM + "1 key: 2026-01-01|2"),
         CohortsChecks.revenueViolations(
             set(REVENUE, "retained_mrr", lit(150).cast(CohortsFixture.MONEY))));
   }
 
   @Test
+  void aNegativeRevenueRetentionFails() {
+    assertEquals(
+        List.of("negative revenue_retention" + CELL + "1 key: 2026-01-01|smb|2"),
+        CohortsChecks.revenueViolations(set(REVENUE, "revenue_retention", lit(-0.5))));
+  }
+
+  @Test
   void revenueAtOffsetZeroMustBeWhole() {
-    Column jan0 =
-        col("cohort_month")
-            .equalTo(lit(Date.valueOf("2026-01-01")))
-            .and(col("months_since").equalTo(0))
-            .and(col("segment").isin("smb", "all"));
-    Dataset<Row> broken =
-        REVENUE.withColumn(
-            "retained_accounts",
-            when(jan0, col("retained_accounts").minus(1)).otherwise(col("retained_accounts")));
-    List<String> problems = CohortsChecks.revenueViolations(broken);
-    assertOneProblem("not every account retained at months_since 0", problems);
+    // Jan offset 0 retains 1 of 2 (smb) and 2 of 3 (all): all still sums.
+    Dataset<Row> broken = retainedInSmbAndAll(REVENUE, 0, -1);
+    assertEquals(
+        List.of(
+            "not every account retained at months_since 0"
+                + CELL
+                + "2 keys: 2026-01-01|all|0, 2026-01-01|smb|0"),
+        CohortsChecks.revenueViolations(broken));
   }
 }

@@ -13,15 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.delta.tables.DeltaTable;
 import io.pulse.common.config.PulseConfig;
 import io.pulse.common.error.UsageException;
-import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
 import io.pulse.common.table.DeltaWriter;
 import io.pulse.common.table.TableDef;
-import io.pulse.common.table.TableResolver;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
-import io.pulse.common.testing.TestDirs;
+import io.pulse.jobs.JobTestWarehouse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -43,21 +41,18 @@ import org.junit.jupiter.api.Test;
 class HealthJobTest {
   private static final SparkSession spark = SparkTestSession.get();
   private static final double EPS = 1e-9;
-  private static TableResolver tables;
-  private static DeltaWriter writer;
+  private static final JobTestWarehouse warehouse = new JobTestWarehouse("health-job");
+  private static final DeltaWriter writer = warehouse.writer();
   private static boolean clearedN;
   private static boolean clearedNAgain;
   private static boolean clearedC;
 
   @BeforeAll
   static void writeGoldAndOverrides() {
-    tables =
-        new TableResolver(TestDirs.unique("health-job").resolve("warehouse").toUri().toString());
-    writer = new DeltaWriter(spark, tables);
     for (Object[] table : HealthJobFixture.tables()) {
       @SuppressWarnings("unchecked")
       Dataset<Row> rows = (Dataset<Row>) table[1];
-      rows.write().format("delta").save(tables.resolve((TableDef) table[0]).location());
+      warehouse.save((TableDef) table[0], rows);
     }
     LocalDate today = LocalDate.parse("2026-04-01");
     set("A", 10, "first guess", "2026-05-10", "2026-04-20T10:00:00Z", today);
@@ -89,32 +84,23 @@ class HealthJobTest {
   }
 
   private static boolean clear(String account, String at) {
-    return HealthOverrides.clear(spark, tables, writer, account, Instant.parse(at));
+    return HealthOverrides.clear(spark, warehouse.tables(), writer, account, Instant.parse(at));
   }
 
   private static JobResult run(PulseConfig config, RunDates dates) {
-    JobContext context =
-        new JobContext(spark, config, dates, "test-" + dates, false, tables, writer);
-    return new HealthJob().run(context);
+    return warehouse.run(new HealthJob(), dates, config);
   }
 
-  private static Dataset<Row> published(TableDef table) {
-    return spark.read().format("delta").load(tables.resolve(table).location());
+  private static String location(TableDef table) {
+    return warehouse.tables().resolve(table).location();
   }
 
   private static long version(TableDef table) {
-    return DeltaTable.forPath(spark, tables.resolve(table).location())
-        .history(1)
-        .head()
-        .<Long>getAs("version");
+    return DeltaTable.forPath(spark, location(table)).history(1).head().<Long>getAs("version");
   }
 
   private static Dataset<Row> asOf(TableDef table, long version) {
-    return spark
-        .read()
-        .format("delta")
-        .option("versionAsOf", version)
-        .load(tables.resolve(table).location());
+    return spark.read().format("delta").option("versionAsOf", version).load(location(table));
   }
 
   @Test
@@ -125,7 +111,7 @@ class HealthJobTest {
     // A on D−7: utilization; A on D: the 12 scorecard inputs (not CES, stickiness); B: 3.
     assertEquals(16, range.counts("gold.account_health_inputs_daily").rowsWritten());
 
-    Map<String, Row> daily = byKey(published(HealthTables.ACCOUNT_HEALTH_DAILY));
+    Map<String, Row> daily = byKey(warehouse.read(HealthTables.ACCOUNT_HEALTH_DAILY));
     assertEquals(4, daily.size());
 
     // A on D: outcome (50 + 75 + 50 + 50) / 4 = 56.25; experience (60 + 57.5 + 70) / 3 = 62.5;
@@ -193,7 +179,7 @@ class HealthJobTest {
     assertTrue(n.<Boolean>getAs("deployment_is_na"));
     assertNull(n.getAs("override_score"));
 
-    Dataset<Row> inputs = published(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY);
+    Dataset<Row> inputs = warehouse.read(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY);
     Row touchpoints =
         inputs.where("account_id = 'A' AND signal = 'key_contact_touchpoints_90d'").first();
     assertEquals(date("2026-03-25"), touchpoints.getAs("observed_on"));
@@ -208,16 +194,16 @@ class HealthJobTest {
     assertEquals(15, again.counts("gold.account_health_inputs_daily").rowsWritten());
     assertEquals(
         sorted(asOf(HealthTables.ACCOUNT_HEALTH_DAILY, dailyVersion)),
-        sorted(published(HealthTables.ACCOUNT_HEALTH_DAILY)));
+        sorted(warehouse.read(HealthTables.ACCOUNT_HEALTH_DAILY)));
     assertEquals(
         sorted(asOf(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY, inputsVersion)),
-        sorted(published(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY)));
+        sorted(warehouse.read(HealthTables.ACCOUNT_HEALTH_INPUTS_DAILY)));
   }
 
   @Test
   void overridesAreUpsertedByAccountAndClearedOnce() {
     Map<String, Row> overrides = new HashMap<>();
-    for (Row r : HealthOverrides.read(spark, tables).collectAsList()) {
+    for (Row r : HealthOverrides.read(spark, warehouse.tables()).collectAsList()) {
       overrides.put(r.getAs("account_id"), r);
     }
     assertEquals(3, overrides.size()); // A's second override replaced its first

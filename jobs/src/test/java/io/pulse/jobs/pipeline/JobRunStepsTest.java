@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.pulse.common.error.CheckFailedException;
 import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
-import io.pulse.common.job.JobResult;
 import io.pulse.common.job.JobRuns;
 import io.pulse.common.job.RunDates;
 import io.pulse.common.table.DeltaWriter;
@@ -108,27 +107,16 @@ class JobRunStepsTest {
     assertEquals(List.of("a"), fixed.jobs(Status.SKIPPED));
   }
 
+  /** A fake job that records its call; b throws a failed check while {@link #bFails}. */
   private Job job(String name) {
-    return new Job() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return "fake " + name;
-      }
-
-      @Override
-      public JobResult run(JobContext context) {
-        calls.add(name);
-        if (name.equals("b") && bFails) {
-          throw new CheckFailedException("b: check failed");
-        }
-        return JobResult.builder(name).build();
-      }
-    };
+    return FakeJob.job(
+        name,
+        () -> {
+          calls.add(name);
+          if (name.equals("b") && bFails) {
+            throw new CheckFailedException("b: check failed");
+          }
+        });
   }
 
   private static Path path(String location) {

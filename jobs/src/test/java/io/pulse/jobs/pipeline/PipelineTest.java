@@ -1,6 +1,6 @@
 package io.pulse.jobs.pipeline;
 
-import static io.pulse.jobs.pipeline.RecordingSteps.job;
+import static io.pulse.jobs.pipeline.FakeJob.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

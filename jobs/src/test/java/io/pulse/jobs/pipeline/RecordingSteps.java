@@ -1,7 +1,6 @@
 package io.pulse.jobs.pipeline;
 
 import io.pulse.common.job.Job;
-import io.pulse.common.job.JobResult;
 import io.pulse.common.job.RunDates;
 import io.pulse.jobs.pipeline.JobRunLedger.LastSuccess;
 import java.sql.Timestamp;
@@ -60,25 +59,5 @@ final class RecordingSteps implements PipelineSteps {
   private Timestamp tick() {
     clock++;
     return Timestamp.from(Instant.parse("2026-04-01T00:00:00Z").plusSeconds(clock));
-  }
-
-  /** A job doing nothing itself: the steps record and fail it. */
-  static Job job(String name) {
-    return new Job() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return "fake " + name;
-      }
-
-      @Override
-      public JobResult run(io.pulse.common.job.JobContext context) {
-        return JobResult.builder(name).build();
-      }
-    };
   }
 }

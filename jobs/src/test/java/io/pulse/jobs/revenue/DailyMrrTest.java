@@ -1,6 +1,7 @@
 package io.pulse.jobs.revenue;
 
-import static io.pulse.jobs.revenue.RevenueFixture.ts;
+import static io.pulse.jobs.revenue.RevenueFixture.v;
+import static io.pulse.jobs.revenue.RevenueFixture.versionsOf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -33,44 +34,32 @@ class DailyMrrTest {
   private static final DecimalType MONEY = new DecimalType(18, 4);
   private static final LocalDate RUN_DATE = LocalDate.parse("2026-03-02");
 
-  private static Row v(String account, String from, String to, String mrr) {
-    return RowFactory.create(account, ts(from), to == null ? null : ts(to), new BigDecimal(mrr));
-  }
-
   private static Dataset<Row> versions() {
-    StructType schema =
-        new StructType()
-            .add("account_id", DataTypes.StringType)
-            .add("valid_from", DataTypes.TimestampType)
-            .add("valid_to", DataTypes.TimestampType)
-            .add("mrr", MONEY);
-    return spark.createDataFrame(
-        List.of(
-            // B1: ends exactly at 00:00 Mar 1: active at the end of Feb 26, 27, 28 (valid_to Mar 1
-            // >= start(Mar 1)), not of Mar 1 (Mar 1 < start(Mar 2)); the next starts exactly then
-            // and is active at the end of Mar 1 and Mar 2 (the run date), not before.
-            v("B1", "2026-02-26T00:00:00Z", "2026-03-01T00:00:00Z", "100"),
-            v("B1", "2026-03-01T00:00:00Z", null, "150"),
-            // B2: 15:30 Feb 27 to 09:00 Feb 28: at the end of Feb 27 yes (09:00 Feb 28 >=
-            // start(Feb 28)); at the end of Feb 28 no (09:00 Feb 28 < start(Mar 1)).
-            v("B2", "2026-02-27T15:30:00Z", "2026-02-28T09:00:00Z", "40"),
-            // B3: starts and ends within Feb 27: active at no day's end, so no row at all.
-            v("B3", "2026-02-27T01:00:00Z", "2026-02-27T23:00:00Z", "70"),
-            // B4: two subscriptions overlapping: 30 from Feb 27 on; 20 from 12:00 Feb 28 to
-            // 00:00 Mar 2 (active at the end of Feb 28 and Mar 1, not Mar 2) and a 0 trial.
-            v("B4", "2026-02-27T00:00:00Z", null, "30"),
-            v("B4", "2026-02-28T12:00:00Z", "2026-03-02T00:00:00Z", "20"),
-            v("B4", "2026-02-26T00:00:00Z", "2026-02-27T00:00:00Z", "0"),
-            // B5: a trial only, running past the run date: rows with MRR 0 up to D.
-            v("B5", "2026-03-01T00:00:00Z", "2026-03-15T00:00:00Z", "0"),
-            // B6: starts one second before the end of D: active at the end of D.
-            v("B6", "2026-03-02T23:59:59Z", null, "10"),
-            // B7: starts at the start of D+1: nothing yet.
-            v("B7", "2026-03-03T00:00:00Z", null, "999"),
-            // B8: a gap: Feb 26 only, then nothing on Feb 27-28, back on Mar 1.
-            v("B8", "2026-02-26T00:00:00Z", "2026-02-27T00:00:00Z", "5"),
-            v("B8", "2026-03-01T00:00:00Z", null, "6")),
-        schema);
+    return versionsOf(
+        // B1: ends exactly at 00:00 Mar 1: active at the end of Feb 26, 27, 28 (valid_to Mar 1
+        // >= start(Mar 1)), not of Mar 1 (Mar 1 < start(Mar 2)); the next starts exactly then
+        // and is active at the end of Mar 1 and Mar 2 (the run date), not before.
+        v("B1", "2026-02-26T00:00:00Z", "2026-03-01T00:00:00Z", "100"),
+        v("B1", "2026-03-01T00:00:00Z", null, "150"),
+        // B2: 15:30 Feb 27 to 09:00 Feb 28: at the end of Feb 27 yes (09:00 Feb 28 >=
+        // start(Feb 28)); at the end of Feb 28 no (09:00 Feb 28 < start(Mar 1)).
+        v("B2", "2026-02-27T15:30:00Z", "2026-02-28T09:00:00Z", "40"),
+        // B3: starts and ends within Feb 27: active at no day's end, so no row at all.
+        v("B3", "2026-02-27T01:00:00Z", "2026-02-27T23:00:00Z", "70"),
+        // B4: two subscriptions overlapping: 30 from Feb 27 on; 20 from 12:00 Feb 28 to
+        // 00:00 Mar 2 (active at the end of Feb 28 and Mar 1, not Mar 2) and a 0 trial.
+        v("B4", "2026-02-27T00:00:00Z", null, "30"),
+        v("B4", "2026-02-28T12:00:00Z", "2026-03-02T00:00:00Z", "20"),
+        v("B4", "2026-02-26T00:00:00Z", "2026-02-27T00:00:00Z", "0"),
+        // B5: a trial only, running past the run date: rows with MRR 0 up to D.
+        v("B5", "2026-03-01T00:00:00Z", "2026-03-15T00:00:00Z", "0"),
+        // B6: starts one second before the end of D: active at the end of D.
+        v("B6", "2026-03-02T23:59:59Z", null, "10"),
+        // B7: starts at the start of D+1: nothing yet.
+        v("B7", "2026-03-03T00:00:00Z", null, "999"),
+        // B8: a gap: Feb 26 only, then nothing on Feb 27-28, back on Mar 1.
+        v("B8", "2026-02-26T00:00:00Z", "2026-02-27T00:00:00Z", "5"),
+        v("B8", "2026-03-01T00:00:00Z", null, "6"));
   }
 
   private static Row day(String account, String day, String mrr) {
@@ -170,7 +159,7 @@ class DailyMrrTest {
                 .otherwise(col("mrr"))
                 .cast(MONEY));
     assertEquals(
-        List.of("month-end daily mrr != monthly mrr for account|month: A1|2026-04-01"),
+        List.of("month-end daily mrr != monthly mrr for account_id|month, 1 key: A1|2026-04-01"),
         RevenueChecks.dailyViolations(broken, monthly, runDate));
   }
 }
