@@ -26,7 +26,8 @@ public final class CurrentTickets {
    */
   public static Dataset<Row> of(Dataset<Row> latest, SupportSettings settings, LocalDate asOf) {
     Column asOfDate = lit(Date.valueOf(asOf));
-    Column firstReplyHours = TicketHours.between(col("created_at"), col("first_response_at"));
+    TicketHours hours = new TicketHours(settings);
+    Column firstReplyHours = hours.between(col("created_at"), col("first_response_at"));
     Column sla = TicketHours.slaHours(col("priority"), settings.slaFirstReplyHours());
     return latest
         .withColumn("created_date", to_date(col("created_at")))
@@ -45,12 +46,12 @@ public final class CurrentTickets {
             col("created_date"),
             trunc(col("created_date"), "month").as("created_month"),
             firstReplyHours.as("first_reply_hours"),
-            TicketHours.between(col("created_at"), col("solved_at")).as("resolution_hours"),
+            hours.between(col("created_at"), col("solved_at")).as("resolution_hours"),
             // An unknown count is read as never reopened.
             coalesce(col("reopened_count").gt(0), lit(false)).as("is_reopened"),
             sla.as("sla_first_reply_hours"),
-            TicketHours.breached(
-                    firstReplyHours, col("created_at"), TicketHours.endOf(asOfDate), sla)
+            hours
+                .breached(firstReplyHours, col("created_at"), TicketHours.endOf(asOfDate), sla)
                 .as("is_sla_breached"),
             asOfDate.as("as_of_date"));
   }

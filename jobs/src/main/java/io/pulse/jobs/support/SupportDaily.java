@@ -133,11 +133,12 @@ public final class SupportDaily {
     Column inLong = col("_age").lt(longDays);
     Column solved = col("solved_at").isNotNull();
     Column breached =
-        TicketHours.breached(
-            col("first_reply_hours"),
-            col("created_at"),
-            TicketHours.endOf(col("day")),
-            col("sla_first_reply_hours"));
+        new TicketHours(settings)
+            .breached(
+                col("first_reply_hours"),
+                col("created_at"),
+                TicketHours.endOf(col("day")),
+                col("sla_first_reply_hours"));
     return pairs
         .groupBy("account_id", "day")
         .agg(

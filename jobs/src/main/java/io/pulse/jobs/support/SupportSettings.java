@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * @param shortWindowDays the short window of tickets_opened (default 7: the ticket-spike alert)
  * @param windowDays the main window (S1, default 30): medians, SLA breaches, tickets opened
  * @param longWindowDays the long window (default 90): reopen rate, SLA breaches, daily mean
+ * @param businessHours the hours durations count (§6's business-hours option); null: calendar hours
  */
 public record SupportSettings(
     Map<String, Double> slaFirstReplyHours,
     int shortWindowDays,
     int windowDays,
-    int longWindowDays) {
+    int longWindowDays,
+    BusinessHours businessHours) {
   static final String PREFIX = "pulse.support.";
   static final String SLA = PREFIX + "sla-first-reply-hours";
 
@@ -58,12 +60,41 @@ public record SupportSettings(
     }
   }
 
+  /** Calendar hours. */
+  public SupportSettings(
+      Map<String, Double> slaFirstReplyHours,
+      int shortWindowDays,
+      int windowDays,
+      int longWindowDays) {
+    this(slaFirstReplyHours, shortWindowDays, windowDays, longWindowDays, null);
+  }
+
   public static SupportSettings from(Config config) {
     return new SupportSettings(
         slaHours(config),
         integer(config, "short-window-days"),
         integer(config, "window-days"),
-        integer(config, "long-window-days"));
+        integer(config, "long-window-days"),
+        businessHours(config));
+  }
+
+  /** Null for {@code hours = calendar}; the configured business hours for {@code business}. */
+  private static BusinessHours businessHours(Config config) {
+    String hours = config.getString(PREFIX + "hours");
+    switch (hours) {
+      case "calendar":
+        return null;
+      case "business":
+        String key = PREFIX + "business-hours.";
+        return BusinessHours.parse(
+            config.getString(key + "time-zone"),
+            config.getStringList(key + "days"),
+            config.getString(key + "start"),
+            config.getString(key + "end"));
+      default:
+        throw new UsageException(
+            "bad configuration: " + PREFIX + "hours must be calendar or business, not " + hours);
+    }
   }
 
   /** Each priority's hours; a null entry (e.g. {@code low = null} in a file) removes its SLA. */

@@ -10,15 +10,26 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The ticket durations of METRICS.md §6 and the SLA breach of rule S3, as column expressions. */
+/**
+ * The ticket durations of METRICS.md §6 and the SLA breach of rule S3, as column expressions, in
+ * calendar hours or, when configured, business hours.
+ */
 final class TicketHours {
-  private TicketHours() {}
-
   private static final double MICROS_PER_HOUR = 3_600_000_000.0;
 
-  /** {@code to − from} in calendar hours; null when either is null. Exact to the microsecond. */
-  static Column between(Column from, Column to) {
-    return unix_micros(to).minus(unix_micros(from)).divide(lit(MICROS_PER_HOUR));
+  private final BusinessHours businessHours;
+
+  TicketHours(SupportSettings settings) {
+    this.businessHours = settings.businessHours();
+  }
+
+  /**
+   * {@code to − from} in the configured hours; null when either is null. Exact to the microsecond.
+   */
+  Column between(Column from, Column to) {
+    return businessHours == null
+        ? unix_micros(to).minus(unix_micros(from)).divide(lit(MICROS_PER_HOUR))
+        : businessHours.between(from, to);
   }
 
   /** start(d+1): the instant the UTC day d ends (the session time zone is UTC). */
@@ -39,8 +50,7 @@ final class TicketHours {
    * S3: {@code (first_response_at, or the end of the day when unanswered) − created_at > SLA}; a
    * ticket without an SLA is not breached.
    */
-  static Column breached(
-      Column firstReplyHours, Column createdAt, Column endOfDay, Column slaHours) {
+  Column breached(Column firstReplyHours, Column createdAt, Column endOfDay, Column slaHours) {
     Column waited = coalesce(firstReplyHours, between(createdAt, endOfDay));
     return coalesce(waited.gt(slaHours), lit(false));
   }

@@ -133,4 +133,32 @@ class CurrentTicketsTest {
                 col("sla_first_reply_hours").isNotNull().or(col("is_sla_breached").notEqual(false)))
             .count());
   }
+
+  /**
+   * Business hours, Mon-Fri 09-17 UTC (2026-04-08 is a Wednesday, 2026-01-10 a Saturday). T1: Wed
+   * 22:30 → Thu 01:00 is closed, 0 h to reply; → Fri 00:00 is Thursday's 8 h to solve. T4:
+   * unanswered from Wed 00:00 to the end of Fri 04-10 is 3 × 8 = 24 h, within low's 48 (its 72
+   * calendar hours breach it). T8: Sat 05:00 → Mon 06:00 (49 calendar hours) is 0 h, not a breach;
+   * solved Tue 05:00, Monday's 8 h.
+   */
+  @Test
+  void businessHoursCountOnlyTheOpenHoursAndTheSlaWaitsForThem() {
+    SupportSettings business =
+        new SupportSettings(
+            SupportFixture.SETTINGS.slaFirstReplyHours(),
+            7,
+            30,
+            90,
+            BusinessHours.parse(
+                "UTC", List.of("MON", "TUE", "WED", "THU", "FRI"), "09:00", "17:00"));
+    List<String> rows =
+        CurrentTickets.of(SupportFixture.tickets(), business, SupportFixture.END)
+            .where(col("ticket_id").isin("T1", "T4", "T8"))
+            .orderBy("ticket_id")
+            .selectExpr(
+                "concat_ws(' ', ticket_id, first_reply_hours, resolution_hours, is_sla_breached)")
+            .as(Encoders.STRING())
+            .collectAsList();
+    assertEquals(List.of("T1 0.0 8.0 false", "T4 false", "T8 0.0 8.0 false"), rows);
+  }
 }

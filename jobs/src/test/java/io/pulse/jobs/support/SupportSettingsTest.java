@@ -62,4 +62,23 @@ class SupportSettingsTest {
             UsageException.class, () -> settings(Map.of("pulse.support.window-days", "120")));
     assertTrue(order.getMessage().contains("window-days (120)"), order.getMessage());
   }
+
+  @Test
+  void hoursAreCalendarByDefaultOrTheConfiguredBusinessHours() {
+    assertEquals(null, settings(Map.of()).businessHours());
+    BusinessHours business =
+        settings(
+                Map.of(
+                    "pulse.support.hours", "business",
+                    "pulse.support.business-hours.time-zone", "Europe/Berlin",
+                    "pulse.support.business-hours.end", "18:30"))
+            .businessHours();
+    assertEquals(java.time.ZoneId.of("Europe/Berlin"), business.zone());
+    assertEquals(5, business.days().size());
+    assertEquals(java.time.LocalTime.of(9, 0), business.start());
+    assertEquals(java.time.LocalTime.of(18, 30), business.end());
+    UsageException other =
+        assertThrows(UsageException.class, () -> settings(Map.of("pulse.support.hours", "office")));
+    assertTrue(other.getMessage().contains("pulse.support.hours"), other.getMessage());
+  }
 }
