@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -85,12 +86,7 @@ public final class DeltaWriter {
    */
   public long replaceWhere(TableDef def, Dataset<Row> rows, String predicate) {
     TableRef ref = ensureTable(def);
-    conform(def, rows)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .save(ref.location());
+    writer(def, rows).mode("overwrite").option("replaceWhere", predicate).save(ref.location());
     return lastCommitRows(ref, "numOutputRows");
   }
 
@@ -126,9 +122,7 @@ public final class DeltaWriter {
   public long appendOnce(TableDef def, Dataset<Row> rows, String appId, long version) {
     TableRef ref = ensureTable(def);
     long before = currentVersion(ref);
-    conform(def, rows)
-        .write()
-        .format("delta")
+    writer(def, rows)
         .mode("append")
         .option("txnAppId", appId)
         .option("txnVersion", version)
@@ -143,15 +137,24 @@ public final class DeltaWriter {
    */
   public long overwrite(TableDef def, Dataset<Row> rows) {
     TableRef ref = ensureTable(def);
-    conform(def, rows).write().format("delta").mode("overwrite").save(ref.location());
+    writer(def, rows).mode("overwrite").save(ref.location());
     return lastCommitRows(ref, "numOutputRows");
   }
 
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
   public long append(TableDef def, Dataset<Row> rows) {
     TableRef ref = ensureTable(def);
-    conform(def, rows).write().format("delta").mode("append").save(ref.location());
+    writer(def, rows).mode("append").save(ref.location());
     return lastCommitRows(ref, "numOutputRows");
+  }
+
+  /**
+   * A Delta write of {@code rows} as {@code def}. A column declared since the table was created is
+   * added to it (old rows read it as null), so a warehouse built by an older Pulse keeps working;
+   * only declared columns are ever written.
+   */
+  private static DataFrameWriter<Row> writer(TableDef def, Dataset<Row> rows) {
+    return conform(def, rows).write().format("delta").option("mergeSchema", "true");
   }
 
   /** Selects exactly the declared columns in table order, so a stray column fails loudly. */

@@ -108,4 +108,34 @@ class DeltaWriterTest {
     assertEquals(List.of(1L, 0L, 1L), List.of(first, retried, next));
     Frames.assertSameRows(rows(new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 2}), stored());
   }
+
+  @Test
+  void aColumnDeclaredLaterIsAddedToAnExistingTable() {
+    writer.append(table, rows(new Object[] {"d1", "a", 1}));
+    TableDef grown =
+        new TableDef(
+            table.layer(),
+            table.name(),
+            table.comment(),
+            java.util.stream.Stream.concat(
+                    table.columns().stream(),
+                    java.util.stream.Stream.of(new ColumnDef("note", StringType, "A note")))
+                .toList(),
+            table.partitionBy());
+    writer.append(
+        grown,
+        spark.createDataFrame(List.of(RowFactory.create("d2", "b", 2, "new")), grown.schema()));
+    writer.replaceWhere(
+        grown,
+        spark.createDataFrame(List.of(RowFactory.create("d3", "c", 3, "again")), grown.schema()),
+        "day = 'd3'");
+    Frames.assertSameRows(
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("d1", "a", 1, null),
+                RowFactory.create("d2", "b", 2, "new"),
+                RowFactory.create("d3", "c", 3, "again")),
+            grown.schema()),
+        stored());
+  }
 }
