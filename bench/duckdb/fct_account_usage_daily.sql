@@ -12,7 +12,7 @@ user_days AS (
 ),
 -- a user active on day a is in the window of every day a .. a + 27
 windows AS (
-  SELECT account_id, user_id, first_delivery, event_date + offset_days AS day
+  SELECT account_id, user_id, first_delivery, event_date + CAST(offset_days AS INTEGER) AS day
   FROM user_days, range(0, 28) AS t(offset_days)
 )
 SELECT account_id, day, count(DISTINCT user_id) AS mau

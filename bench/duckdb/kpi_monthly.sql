@@ -46,7 +46,7 @@ rated AS (
   FROM filled
 ),
 -- R7: LTV = mean ARPA / mean logo churn rate over months m-5..m that have a value
-trailing AS (
+trailing_means AS (
   SELECT *,
          avg(CAST(arpa_units AS DOUBLE)) OVER six AS mean_arpa_units,
          avg(logo_churn_rate) OVER six AS mean_logo_churn
@@ -78,4 +78,4 @@ SELECT month,
        END AS ltv,
        CASE WHEN c_abs + x_abs > 0 THEN CAST(n + r + e AS DOUBLE) / (c_abs + x_abs) END
          AS quick_ratio
-FROM trailing
+FROM trailing_means

@@ -55,6 +55,11 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--results-dir", required = true, description = "Where the JSON goes.")
   Path resultsDir;
 
+  @Option(
+      names = "--compare-only",
+      description = "Skip the pipeline: compare what the warehouse holds (for work on the SQL).")
+  boolean compareOnly;
+
   @Option(names = "--show", defaultValue = "5", description = "Differing rows shown per result.")
   int show;
 
@@ -73,8 +78,12 @@ public final class Bench implements Callable<Integer> {
     LocalDate runDate = start.plusDays(days - 1L);
     LocalDate backfillEnd = runDate.minusDays(1);
     HeapPeak.reset();
-    double backfill = pipeline("--start", start.toString(), "--end", backfillEnd.toString());
-    double incremental = pipeline("--run-date", runDate.toString());
+    double backfill = 0;
+    double incremental = 0;
+    if (!compareOnly) {
+      backfill = pipeline("--start", start.toString(), "--end", backfillEnd.toString());
+      incremental = pipeline("--run-date", runDate.toString());
+    }
     long peakHeap = HeapPeak.bytes();
 
     PulseConfig config = PulseConfig.of("local", conf);
@@ -84,10 +93,11 @@ public final class Bench implements Callable<Integer> {
 
     List<Result> results = new ArrayList<>();
     try (DuckDbRunner duck = DuckDbRunner.open()) {
-      duck.runScript(sqlDir.resolve("macros.sql"));
+      // the variables first: macros.sql reads them
       duck.setDate("first_day", start);
       duck.setDate("backfill_end", backfillEnd);
       duck.setDate("run_date", runDate);
+      duck.runScript(sqlDir.resolve("macros.sql"));
       for (String entity : ComparedResult.SILVER_INPUTS) {
         String location = tables.resolve(Layer.SILVER, entity).location();
         duck.createView("silver_" + entity, SnapshotFiles.of(spark, location));
@@ -139,7 +149,7 @@ public final class Bench implements Callable<Integer> {
             Runtime.getRuntime().availableProcessors(),
             backfill,
             incremental,
-            incremental / backfill,
+            backfill > 0 ? incremental / backfill : 0,
             peakHeap,
             Runtime.getRuntime().maxMemory(),
             jobs,
