@@ -91,14 +91,14 @@ public final class Bench implements Callable<Integer> {
     }
     LocalDate runDate = start.plusDays(days - 1L);
     LocalDate backfillEnd = runDate.minusDays(1);
-    HeapPeak.reset();
+    HeapPeak heap = HeapPeak.watch();
     double backfill = 0;
     double incremental = 0;
     if (!compareOnly) {
       backfill = pipeline("--start", start.toString(), "--end", backfillEnd.toString());
       incremental = pipeline("--run-date", runDate.toString());
     }
-    long peakHeap = HeapPeak.bytes();
+    long peakHeap = heap.bytes();
 
     PulseConfig config = PulseConfig.of("local", conf);
     SparkSession spark = Sessions.open(config);
@@ -133,7 +133,7 @@ public final class Bench implements Callable<Integer> {
         double sparkSeconds =
             jobs.stream()
                 .filter(j -> result.sparkJobs().contains(j.job()))
-                .filter(j -> j.dates().equals(start + ".." + backfillEnd))
+                .filter(j -> j.dates().equals(JobTimes.dates(start, backfillEnd)))
                 .mapToDouble(JobTime::seconds)
                 .sum();
         double duckSeconds = result.sqlFiles().stream().mapToDouble(fileSeconds::get).sum();

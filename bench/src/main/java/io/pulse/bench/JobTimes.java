@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -19,6 +20,11 @@ public final class JobTimes {
     JobTime(String job, String dates, double seconds, long rowsIn, long rowsOut) {
       this(job, dates, seconds, rowsIn, rowsOut, seconds > 0 ? rowsIn / seconds : 0);
     }
+  }
+
+  /** A run's dates as reported: {@code S..E}, or {@code D} for one day. */
+  public static String dates(LocalDate start, LocalDate end) {
+    return start.equals(end) ? start.toString() : start + ".." + end;
   }
 
   /** The successful runs in start order: one row per run of ops metadata, not data. */
@@ -42,12 +48,10 @@ public final class JobTimes {
             .collectAsList();
     List<JobTime> times = new ArrayList<>();
     for (Row row : rows) {
-      String start = row.getDate(1).toString();
-      String end = row.getDate(2).toString();
       times.add(
           new JobTime(
               row.getString(0),
-              start.equals(end) ? start : start + ".." + end,
+              dates(row.getDate(1).toLocalDate(), row.getDate(2).toLocalDate()),
               row.getLong(4) / 1000.0,
               row.getLong(5),
               row.getLong(6)));
