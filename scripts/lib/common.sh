@@ -9,14 +9,22 @@ die() { echo "$(basename "$0"): $*" >&2; exit "${EXIT_CODE:-1}"; }
 # Empty when not built yet (|| true: under pipefail a missing jar must not end the script).
 jobs_jar() { ls "$ROOT"/jobs/target/pulse-jobs-*.jar 2>/dev/null | grep -v -e original -e tests | head -1 || true; }
 
-# Builds the jobs jar (and fetches s3proxy) when missing or older than any source file.
+# Builds the jobs jar (and fetches s3proxy) when missing or older than any source file. One build
+# at a time: scripts started side by side (two tests, a bench beside the demo) would otherwise
+# rewrite the jar under each other; the second waits for the lock, then finds the build fresh.
 build_if_needed() {
+  mkdir -p "$ROOT/target"
+  ( flock 9; build_is_fresh || build_now ) 9> "$ROOT/target/.build.lock" || exit
+}
+
+build_is_fresh() {
   local jar; jar=$(jobs_jar)
-  if [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$SPARK_DIST_CLASSPATH" && -f "$S3PROXY_JAR" ]] &&
-     [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/generator" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
-             -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]; then
-    return
-  fi
+  [[ -n "$jar" && -f "$LAUNCHER/cluster-classpath.txt" && -f "$SPARK_DIST_CLASSPATH" && -f "$S3PROXY_JAR" ]] &&
+    [[ -z $(find "$ROOT/pom.xml" "$ROOT/common" "$ROOT/generator" "$ROOT/jobs/pom.xml" "$ROOT/jobs/src" "$ROOT/conf" \
+            -newer "$jar" -type f -not -path '*/target/*' -print -quit) ]]
+}
+
+build_now() {
   echo "building Pulse (mvn -B -q package -DskipTests)…" >&2
   (cd "$ROOT" && mvn -B -q package -DskipTests) >&2 || die "build failed"
 }
