@@ -29,7 +29,6 @@ import org.apache.spark.sql.types.DataTypes;
  * of {@code days}, on the wall clock of {@code zone}. No holidays.
  */
 public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, LocalTime end) {
-  private static final double MICROS_PER_HOUR = 3_600_000_000.0;
   private static final String KEY = SupportSettings.PREFIX + "business-hours.";
 
   public BusinessHours {
@@ -86,8 +85,7 @@ public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, L
                       .otherwise(lit(0L));
               return sum.plus(counted);
             });
-    Column calendar = unix_micros(to).minus(unix_micros(from)).divide(lit(MICROS_PER_HOUR));
-    return when(to.lt(from), calendar).otherwise(open.divide(lit(MICROS_PER_HOUR)));
+    return when(to.lt(from), TicketHours.calendar(from, to)).otherwise(TicketHours.hours(open));
   }
 
   private static DayOfWeek dayOf(String name) {

@@ -27,9 +27,17 @@ final class TicketHours {
    * {@code to − from} in the configured hours; null when either is null. Exact to the microsecond.
    */
   Column between(Column from, Column to) {
-    return businessHours == null
-        ? unix_micros(to).minus(unix_micros(from)).divide(lit(MICROS_PER_HOUR))
-        : businessHours.between(from, to);
+    return businessHours == null ? calendar(from, to) : businessHours.between(from, to);
+  }
+
+  /** {@code to − from} in calendar hours; null when either is null. */
+  static Column calendar(Column from, Column to) {
+    return hours(unix_micros(to).minus(unix_micros(from)));
+  }
+
+  /** A number of microseconds in hours. */
+  static Column hours(Column micros) {
+    return micros.divide(lit(MICROS_PER_HOUR));
   }
 
   /** start(d+1): the instant the UTC day d ends (the session time zone is UTC). */
