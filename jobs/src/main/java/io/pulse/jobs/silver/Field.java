@@ -107,7 +107,7 @@ public record Field(
     Rule parses =
         Rule.of(
             unparsed,
-            raw.isNotNull().and(typed().isNull()),
+            raw.isNotNull().and(SilverEntity.typed(name).isNull()),
             Rule.detail(name + " '", raw, "' is not " + expected));
     return required
         ? List.of(

@@ -103,9 +103,9 @@ public record SilverEntity(
         .orderBy(order.toArray(Column[]::new));
   }
 
-  /** The typed value of field {@code name} inside a transform ({@code _t.<name>}). */
+  /** The typed value of field {@code name} inside a transform (column {@code _t_<name>}). */
   static Column typed(String name) {
-    return col(SilverTransform.TYPED + "." + name);
+    return col(SilverTransform.TYPED + name);
   }
 
   /** {@code silver.<name>}: accepted, typed rows, every version kept. */

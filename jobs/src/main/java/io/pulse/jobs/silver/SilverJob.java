@@ -98,7 +98,8 @@ public final class SilverJob implements Job {
 
   /**
    * Types, checks and publishes one entity's deliveries; null when it has no bronze table yet. The
-   * judged rows are cached: the reconciliation, both writes and the changed dates read them.
+   * typed rows are cached, since the deduplication reads them several times, and so are their
+   * outcomes, which the reconciliation, both writes and the changed dates read.
    */
   private static EntityRun transform(
       JobContext context,
@@ -121,12 +122,14 @@ public final class SilverJob implements Job {
       return new EntityRun(entity.name(), silverRef.qualifiedName(), List.of(), List.of());
     }
     SilverTransform transform = new SilverTransform(entity, settings);
-    Dataset<Row> marked =
-        transform.mark(bronze, knownAccounts, existing).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> judged =
+        transform.judge(bronze, knownAccounts).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> marked = transform.mark(judged, existing).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       return publish(context, entity, deliveries, bronze, transform.split(marked, context.runId()));
     } finally {
       marked.unpersist();
+      judged.unpersist();
     }
   }
 

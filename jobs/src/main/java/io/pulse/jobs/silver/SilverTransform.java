@@ -43,7 +43,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * whatever is neither accepted nor quarantined was a duplicate.
  */
 public final class SilverTransform {
-  static final String TYPED = "_t";
+  static final String TYPED = "_t_";
   private static final String PROBLEMS = "_problems";
   private static final String HASH = "_content_hash";
   private static final String OUTCOME = "_outcome";
@@ -77,21 +77,21 @@ public final class SilverTransform {
   }
 
   /**
-   * Each bronze row typed and judged: {@code _outcome} is {@code accepted}, {@code duplicate},
-   * {@code conflict} (rule L4) or {@code invalid} (it broke a rule listed in {@code _problems}).
-   * The one frame the accepted rows, the quarantine and the reconciliation all come from, so a
-   * caller can cache it and compute the typing and deduplication once.
+   * Each bronze row with its typed fields ({@code _t_<name>}), the rules it breaks ({@code
+   * _problems}, empty when valid) and its content hash. The wide part of the transform: {@link
+   * #mark} reads these rows several times (invalid rows, valid rows, their identities), so a caller
+   * that caches them types each row once and keeps the later plans small.
    *
    * @param bronze rows of {@code bronze.<source>}
    * @param knownAccounts {@code account_id, _known_from}: the first delivery date of each account
    *     (rule L3); used when the entity checks accounts
-   * @param existing {@code silver.<name>} rows of other deliveries than {@code bronze}'s, whose
-   *     identities a new row may repeat
    */
-  public Dataset<Row> mark(Dataset<Row> bronze, Dataset<Row> knownAccounts, Dataset<Row> existing) {
-    Dataset<Row> rows =
-        bronze.withColumn(
-            TYPED, struct(entity.fields().stream().map(Field::typed).toArray(Column[]::new)));
+  public Dataset<Row> judge(Dataset<Row> bronze, Dataset<Row> knownAccounts) {
+    // One top-level column per typed field, not a struct: the optimizer inlines a struct's field
+    // expressions into every rule that reads them.
+    List<Column> typed = new ArrayList<>(List.of(col("*")));
+    entity.fields().forEach(f -> typed.add(f.typed().as(TYPED + f.name())));
+    Dataset<Row> rows = bronze.select(typed.toArray(Column[]::new));
     if (entity.checksAccount()) {
       rows =
           rows.join(
@@ -99,9 +99,28 @@ public final class SilverTransform {
               trim(col("account_id")).equalTo(col("_known_account")),
               "left");
     }
-    rows = rows.withColumn(PROBLEMS, problems()).withColumn(HASH, sha2(to_json(col(TYPED)), 256));
-    Dataset<Row> invalid = rows.where(size(col(PROBLEMS)).gt(0)).withColumn(OUTCOME, lit(INVALID));
-    Dataset<Row> deduplicated = deduplicate(rows.where(size(col(PROBLEMS)).equalTo(0)), existing);
+    Column content =
+        struct(
+            entity.fields().stream()
+                .map(f -> SilverEntity.typed(f.name()).as(f.name()))
+                .toArray(Column[]::new));
+    return rows.withColumn(PROBLEMS, problems()).withColumn(HASH, sha2(to_json(content), 256));
+  }
+
+  /**
+   * Each judged row's outcome: {@code _outcome} is {@code accepted}, {@code duplicate}, {@code
+   * conflict} (rule L4) or {@code invalid} (it broke a rule listed in {@code _problems}). The one
+   * frame the accepted rows, the quarantine and the reconciliation all come from, so a caller can
+   * cache it and compute the deduplication once.
+   *
+   * @param judged rows from {@link #judge}
+   * @param existing {@code silver.<name>} rows of other deliveries than {@code judged}'s, whose
+   *     identities a new row may repeat
+   */
+  public Dataset<Row> mark(Dataset<Row> judged, Dataset<Row> existing) {
+    Dataset<Row> invalid =
+        judged.where(size(col(PROBLEMS)).gt(0)).withColumn(OUTCOME, lit(INVALID));
+    Dataset<Row> deduplicated = deduplicate(judged.where(size(col(PROBLEMS)).equalTo(0)), existing);
     return invalid.unionByName(deduplicated, true);
   }
 
@@ -128,10 +147,10 @@ public final class SilverTransform {
     return new Outcome(accepted, quarantined, outcomes);
   }
 
-  /** {@link #mark} then {@link #split}, uncached. */
+  /** {@link #judge}, {@link #mark} then {@link #split}, uncached. */
   public Outcome apply(
       Dataset<Row> bronze, Dataset<Row> knownAccounts, Dataset<Row> existing, String runId) {
-    return split(mark(bronze, knownAccounts, existing), runId);
+    return split(mark(judge(bronze, knownAccounts), existing), runId);
   }
 
   /** Every rule the row breaks, as {@code array<struct<reason, detail>>}, in rule order. */

@@ -131,6 +131,35 @@ class SilverTransformTest {
             .collectAsList());
   }
 
+  /**
+   * The content hash is SHA-256 of the typed row as JSON (nulls left out, UTC times). Rows of
+   * earlier runs are compared by it, so a change of its text would turn every redelivered row of an
+   * existing warehouse into a conflict: this pins it.
+   */
+  @Test
+  void theContentHashIsSha256OfTheTypedRowAsJson() throws Exception {
+    String json =
+        "{\"subscription_id\":\"S1\",\"account_id\":\"A001\",\"plan_id\":\"P1\","
+            + "\"currency\":\"USD\",\"billing_interval\":\"month\",\"quantity\":10,"
+            + "\"unit_price\":10.5000,\"is_trial\":false,"
+            + "\"valid_from\":\"2026-01-01T00:00:00.000Z\","
+            + "\"updated_at\":\"2026-01-04T11:00:00.000Z\"}";
+    String expected =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    SilverTransform.Outcome outcome =
+        TRANSFORM.apply(
+            bronze("2026-01-05", List.<String[]>of(GOOD), Map.of()),
+            knownAccounts(),
+            noSilverYet(),
+            "r1");
+
+    assertEquals(expected, outcome.accepted().first().getAs("_content_hash"));
+  }
+
   @Test
   void anAcceptedRowIsTypedInUtc() {
     SilverTransform.Outcome outcome =
