@@ -99,12 +99,8 @@ public final class SilverTransform {
               trim(col("account_id")).equalTo(col("_known_account")),
               "left");
     }
-    Column content =
-        struct(
-            entity.fields().stream()
-                .map(f -> SilverEntity.typed(f.name()).as(f.name()))
-                .toArray(Column[]::new));
-    return rows.withColumn(PROBLEMS, problems()).withColumn(HASH, sha2(to_json(content), 256));
+    return rows.withColumn(PROBLEMS, problems())
+        .withColumn(HASH, sha2(to_json(struct(typedFields().toArray(Column[]::new))), 256));
   }
 
   /**
@@ -380,11 +376,13 @@ public final class SilverTransform {
     return rows.select(columns.toArray(Column[]::new));
   }
 
+  /** The typed fields under their own names: the content the hash covers and silver stores. */
+  private List<Column> typedFields() {
+    return entity.fields().stream().map(f -> SilverEntity.typed(f.name()).as(f.name())).toList();
+  }
+
   private Column[] acceptedColumns(String runId) {
-    List<Column> columns = new ArrayList<>();
-    for (Field f : entity.fields()) {
-      columns.add(SilverEntity.typed(f.name()).as(f.name()));
-    }
+    List<Column> columns = new ArrayList<>(typedFields());
     if (entity.eventTime() != null) {
       columns.add(to_date(SilverEntity.typed(entity.eventTime())).as(SilverEntity.EVENT_DATE));
     }

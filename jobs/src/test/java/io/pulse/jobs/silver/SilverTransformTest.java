@@ -70,6 +70,15 @@ class SilverTransformTest {
   private static final SilverTransform TRANSFORM =
       new SilverTransform(SilverEntities.SUBSCRIPTIONS, SETTINGS);
 
+  /** GOOD alone, delivered on 2026-01-05 before any silver row. */
+  private static SilverTransform.Outcome goodRowJudged() {
+    return TRANSFORM.apply(
+        bronze("2026-01-05", List.<String[]>of(GOOD), Map.of()),
+        knownAccounts(),
+        noSilverYet(),
+        "r1");
+  }
+
   private static Dataset<Row> noSilverYet() {
     return BronzeFixture.noSilverYet(SilverEntities.SUBSCRIPTIONS);
   }
@@ -150,24 +159,14 @@ class SilverTransformTest {
                 java.security.MessageDigest.getInstance("SHA-256")
                     .digest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-    SilverTransform.Outcome outcome =
-        TRANSFORM.apply(
-            bronze("2026-01-05", List.<String[]>of(GOOD), Map.of()),
-            knownAccounts(),
-            noSilverYet(),
-            "r1");
+    SilverTransform.Outcome outcome = goodRowJudged();
 
     assertEquals(expected, outcome.accepted().first().getAs("_content_hash"));
   }
 
   @Test
   void anAcceptedRowIsTypedInUtc() {
-    SilverTransform.Outcome outcome =
-        TRANSFORM.apply(
-            bronze("2026-01-05", List.<String[]>of(GOOD), Map.of()),
-            knownAccounts(),
-            noSilverYet(),
-            "r1");
+    SilverTransform.Outcome outcome = goodRowJudged();
 
     StructType schema =
         new StructType()
