@@ -3,6 +3,7 @@ package io.pulse.common.table;
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -85,8 +86,20 @@ public final class DeltaWriter {
    * @return rows written
    */
   public long replaceWhere(TableDef def, Dataset<Row> rows, String predicate) {
+    return replaceWhere(def, rows, predicate, null);
+  }
+
+  /**
+   * As {@link #replaceWhere(TableDef, Dataset, String)}, with {@code note} stored in the commit
+   * (Delta's {@code userMetadata}), so it is published atomically with the rows; {@link #lastNote}
+   * reads it back.
+   */
+  public long replaceWhere(TableDef def, Dataset<Row> rows, String predicate, String note) {
     TableRef ref = ensureTable(def);
-    writer(def, rows).mode("overwrite").option("replaceWhere", predicate).save(ref.location());
+    writer(def, rows, note)
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(ref.location());
     return lastCommitRows(ref, "numOutputRows");
   }
 
@@ -136,9 +149,27 @@ public final class DeltaWriter {
    * @return rows written
    */
   public long overwrite(TableDef def, Dataset<Row> rows) {
+    return overwrite(def, rows, null);
+  }
+
+  /** As {@link #overwrite(TableDef, Dataset)}, with {@code note} stored in the commit. */
+  public long overwrite(TableDef def, Dataset<Row> rows, String note) {
     TableRef ref = ensureTable(def);
-    writer(def, rows).mode("overwrite").save(ref.location());
+    writer(def, rows, note).mode("overwrite").save(ref.location());
     return lastCommitRows(ref, "numOutputRows");
+  }
+
+  /**
+   * The note of the table's latest commit; empty when the table does not exist or that commit has
+   * none (any write without a note clears it).
+   */
+  public Optional<String> lastNote(TableDef def) {
+    TableRef ref = resolver.resolve(def);
+    if (!DeltaTable.isDeltaTable(spark, ref.location())) {
+      return Optional.empty();
+    }
+    Row last = DeltaTable.forPath(spark, ref.location()).history(1).head();
+    return Optional.ofNullable(last.getAs("userMetadata"));
   }
 
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
@@ -154,7 +185,13 @@ public final class DeltaWriter {
    * only declared columns are ever written.
    */
   private static DataFrameWriter<Row> writer(TableDef def, Dataset<Row> rows) {
-    return conform(def, rows).write().format("delta").option("mergeSchema", "true");
+    return writer(def, rows, null);
+  }
+
+  private static DataFrameWriter<Row> writer(TableDef def, Dataset<Row> rows, String note) {
+    DataFrameWriter<Row> writer =
+        conform(def, rows).write().format("delta").option("mergeSchema", "true");
+    return note == null ? writer : writer.option("userMetadata", note);
   }
 
   /** Selects exactly the declared columns in table order, so a stray column fails loudly. */

@@ -84,6 +84,19 @@ class DeltaWriterTest {
   }
 
   @Test
+  void aNoteIsStoredWithItsWriteAndClearedByTheNextWrite() {
+    assertEquals(java.util.Optional.empty(), writer.lastNote(table), "no table yet");
+
+    writer.overwrite(table, rows(new Object[] {"d1", "a", 1}), "as of d1");
+    assertEquals(java.util.Optional.of("as of d1"), writer.lastNote(table));
+    writer.replaceWhere(table, rows(new Object[] {"d2", "a", 2}), "day = 'd2'", "as of d2");
+    assertEquals(java.util.Optional.of("as of d2"), writer.lastNote(table));
+
+    writer.replaceWhere(table, rows(new Object[] {"d2", "a", 3}), "day = 'd2'");
+    assertEquals(java.util.Optional.empty(), writer.lastNote(table));
+  }
+
+  @Test
   void mergeUpdatesMatchingKeysAndInsertsNewOnes() {
     writer.merge(
         table, rows(new Object[] {"d1", "a", 1}, new Object[] {"d1", "b", 2}), List.of("k"));

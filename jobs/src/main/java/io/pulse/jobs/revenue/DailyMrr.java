@@ -3,6 +3,7 @@ package io.pulse.jobs.revenue;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sequence;
@@ -42,13 +43,26 @@ public final class DailyMrr {
    *     month (the partition)
    */
   public static Dataset<Row> of(Dataset<Row> versions, LocalDate runDate) {
+    return expand(versions, to_date(col("valid_from")), runDate);
+  }
+
+  /**
+   * As {@link #of(Dataset, LocalDate)}, only the days from {@code firstDay} on: each version is
+   * expanded over its days in {@code [firstDay, runDate]} alone.
+   */
+  public static Dataset<Row> from(Dataset<Row> versions, LocalDate firstDay, LocalDate runDate) {
+    return expand(
+        versions, greatest(to_date(col("valid_from")), lit(Date.valueOf(firstDay))), runDate);
+  }
+
+  private static Dataset<Row> expand(Dataset<Row> versions, Column firstDay, LocalDate runDate) {
     Column runDay = lit(Date.valueOf(runDate));
     // The last day a version is active at the end of: the day before valid_to's date, or D.
     Column lastDay =
         when(col("valid_to").isNull(), runDay)
             .otherwise(least(date_sub(to_date(col("valid_to")), 1), runDay));
     return versions
-        .withColumn("_first", to_date(col("valid_from")))
+        .withColumn("_first", firstDay)
         .withColumn("_last", lastDay)
         // sequence() counts down when start > end: such versions have no day at all.
         .where(col("_first").leq(col("_last")))

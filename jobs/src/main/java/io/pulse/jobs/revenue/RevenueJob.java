@@ -11,10 +11,12 @@ import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.silver.SilverEntities;
 import io.pulse.jobs.silver.SilverInput;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -22,10 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the revenue marts as of the run date (the end of a range): subscription versions with
- * MRR, fct_mrr_monthly with movements, fct_mrr_daily, kpi_monthly and dim_plan, and MERGEs
- * dim_account (SCD2). Checks run on the new tables before any is written; a failed check ends the
- * run with exit 4 and leaves the published tables as they were.
+ * Builds the revenue marts as of the run date (the end of a range): subscription versions with MRR,
+ * fct_mrr_monthly with movements, fct_mrr_daily, kpi_monthly and dim_plan, and MERGEs dim_account
+ * (SCD2). After a run for an earlier date with the same settings, fct_mrr_daily, fct_mrr_monthly
+ * and kpi_monthly are replaced only from the first month the new deliveries can change ({@link
+ * RevenueChanges}); otherwise every month is rebuilt. Checks run on the new rows before any is
+ * written; a failed check ends the run with exit 4 and leaves the published tables as they were.
  */
 public final class RevenueJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(RevenueJob.class);
@@ -46,13 +50,15 @@ public final class RevenueJob implements Job {
   public JobResult run(JobContext context) {
     LocalDate runDate = context.dates().end();
     RevenueSettings settings = RevenueSettings.of(context.config().raw());
+    Dataset<Row> deliveredVersions =
+        SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate);
     Dataset<Row> subscriptions =
-        SilverInput.latest(
-            SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate),
-            SilverEntities.SUBSCRIPTIONS);
+        SilverInput.latest(deliveredVersions, SilverEntities.SUBSCRIPTIONS);
     Dataset<Row> fxRates = SilverInput.asOf(context, SilverEntities.FX_RATES, runDate);
     Dataset<Row> accounts = SilverInput.asOf(context, SilverEntities.ACCOUNTS, runDate);
     Dataset<Row> plans = SilverInput.asOf(context, SilverEntities.PLANS, runDate);
+    Optional<LocalDate> firstMonth =
+        firstMonthToRecompute(context, settings, deliveredVersions, fxRates, accounts);
 
     Dataset<Row> versions =
         SubscriptionVersions.withMrr(
@@ -75,12 +81,28 @@ public final class RevenueJob implements Job {
         MonthlyMrr.withMovements(MonthlyMrr.accountMonths(priced, runDate), accounts, runDate)
             .persist(CACHED);
     Dataset<Row> kpis = KpiMonthly.of(monthly, settings.ltvMonths()).persist(CACHED);
-    Dataset<Row> daily = DailyMrr.of(priced, runDate).persist(CACHED);
+    // The months before the first recomputed one depend on no new delivery: only the days are
+    // costly enough to skip; the monthly tables need every month for prev_mrr and LTV anyway.
+    Dataset<Row> daily =
+        firstMonth
+            .map(m -> DailyMrr.from(priced, m, runDate))
+            .orElseGet(() -> DailyMrr.of(priced, runDate))
+            .persist(CACHED);
     Dataset<Row> dimAccount = DimAccount.of(accounts).persist(CACHED);
     Dataset<Row> dimPlan = DimPlan.of(plans);
     try {
       return checkAndWrite(
-          context, subscriptions, unpriced, priced, monthly, kpis, daily, dimAccount, dimPlan);
+          context,
+          new RevenueAsOf(runDate, settings.mrrFingerprint()),
+          firstMonth,
+          subscriptions,
+          unpriced,
+          priced,
+          monthly,
+          kpis,
+          daily,
+          dimAccount,
+          dimPlan);
     } finally {
       for (Dataset<Row> cached : List.of(priced, monthly, kpis, daily, dimAccount)) {
         cached.unpersist();
@@ -88,8 +110,49 @@ public final class RevenueJob implements Job {
     }
   }
 
+  /**
+   * The first month whose rows the deliveries since the published tables' date can change; empty
+   * when every month is to be rebuilt: incremental runs switched off, no published state, other
+   * settings, or a run date not after the published one (a rerun or an earlier date).
+   */
+  private static Optional<LocalDate> firstMonthToRecompute(
+      JobContext context,
+      RevenueSettings settings,
+      Dataset<Row> deliveredVersions,
+      Dataset<Row> fxRates,
+      Dataset<Row> accounts) {
+    LocalDate runDate = context.dates().end();
+    Optional<RevenueAsOf> published =
+        settings.incremental() ? RevenueAsOf.published(context.writer()) : Optional.empty();
+    if (published.isEmpty()
+        || !published.get().settings().equals(settings.mrrFingerprint())
+        || !published.get().date().isBefore(runDate)) {
+      LOG.info("revenue: rebuilding every month (published: {})", published);
+      return Optional.empty();
+    }
+    LocalDate asOf = published.get().date();
+    // one row: the earliest day changed by the deliveries after asOf
+    Date changed =
+        RevenueChanges.firstChangedDay(deliveredVersions, fxRates, accounts, asOf)
+            .first()
+            .getDate(0);
+    LocalDate first = asOf.plusDays(1);
+    if (changed != null && changed.toLocalDate().isBefore(first)) {
+      first = changed.toLocalDate();
+    }
+    LocalDate month = first.withDayOfMonth(1);
+    LOG.info(
+        "revenue: tables published as of {}; first changed day {}: recomputing from {}",
+        asOf,
+        first,
+        month);
+    return Optional.of(month);
+  }
+
   private JobResult checkAndWrite(
       JobContext context,
+      RevenueAsOf state,
+      Optional<LocalDate> firstMonth,
       Dataset<Row> subscriptions,
       Dataset<Row> unpriced,
       Dataset<Row> priced,
@@ -102,7 +165,10 @@ public final class RevenueJob implements Job {
 
     List<String> problems = new ArrayList<>(RevenueChecks.violations(monthly, kpis));
     problems.addAll(RevenueChecks.dimAccountViolations(dimAccount));
-    problems.addAll(RevenueChecks.dailyViolations(daily, monthly, runDate));
+    // daily holds only the recomputed months; the earlier ones were checked when written
+    Dataset<Row> recomputedMonths =
+        firstMonth.map(m -> monthly.where(col("month").geq(lit(Date.valueOf(m))))).orElse(monthly);
+    problems.addAll(RevenueChecks.dailyViolations(daily, recomputedMonths, runDate));
     if (!problems.isEmpty()) {
       throw new CheckFailedException(
           "revenue checks failed, nothing published: " + String.join("; ", problems));
@@ -121,11 +187,11 @@ public final class RevenueJob implements Job {
         read,
         context.writer().overwrite(RevenueTables.SUBSCRIPTION_VERSION, priced),
         quarantined);
-    long monthRows = context.writer().overwrite(RevenueTables.MRR_MONTHLY, monthly);
+    long monthRows = publish(context, RevenueTables.MRR_MONTHLY, monthly, firstMonth, state);
     result.table(context.qualifiedName(RevenueTables.MRR_MONTHLY), monthRows, monthRows, 0);
-    long kpiRows = context.writer().overwrite(RevenueTables.KPI_MONTHLY, kpis);
+    long kpiRows = publish(context, RevenueTables.KPI_MONTHLY, kpis, firstMonth, state);
     result.table(context.qualifiedName(RevenueTables.KPI_MONTHLY), monthRows, kpiRows, 0);
-    long dayRows = context.writer().overwrite(RevenueTables.MRR_DAILY, daily);
+    long dayRows = publish(context, RevenueTables.MRR_DAILY, daily, firstMonth, state);
     result.table(context.qualifiedName(RevenueTables.MRR_DAILY), dayRows, dayRows, 0);
     long planRows = context.writer().overwrite(RevenueTables.DIM_PLAN, dimPlan);
     result.table(context.qualifiedName(RevenueTables.DIM_PLAN), planRows, planRows, 0);
@@ -141,5 +207,30 @@ public final class RevenueJob implements Job {
         merged.get("inserted") + merged.get("updated") + merged.get("deleted"),
         0);
     return result.build();
+  }
+
+  /**
+   * Replaces {@code table}'s months from {@code firstMonth} on with those of {@code rows}, or the
+   * whole table when there is none, noting {@code state} in the same commit.
+   *
+   * @return rows written
+   */
+  private static long publish(
+      JobContext context,
+      TableDef table,
+      Dataset<Row> rows,
+      Optional<LocalDate> firstMonth,
+      RevenueAsOf state) {
+    if (firstMonth.isEmpty()) {
+      return context.writer().overwrite(table, rows, state.note());
+    }
+    Date month = Date.valueOf(firstMonth.get());
+    return context
+        .writer()
+        .replaceWhere(
+            table,
+            rows.where(col("month").geq(lit(month))),
+            "month >= DATE'" + month + "'",
+            state.note());
   }
 }

@@ -15,13 +15,16 @@ import java.util.List;
  * @param failedPaymentStatuses invoice statuses that count as a failed payment (for the payment
  *     signals and alerts, METRICS.md §8)
  * @param segmentAttribution how an account-month gets its segment; only {@code month_end} (R6)
+ * @param incremental true (default): a run after the published date recomputes only the months its
+ *     deliveries can change ({@link RevenueChanges}); false: every run rebuilds every month
  */
 public record RevenueSettings(
     String reportingCurrency,
     int ltvMonths,
     boolean trialsAtList,
     List<String> failedPaymentStatuses,
-    String segmentAttribution) {
+    String segmentAttribution,
+    boolean incremental) {
 
   static final List<String> TRIAL_MRR = List.of("zero", "list");
   static final List<String> INVOICE_STATUSES = List.of("paid", "open", "void", "uncollectible");
@@ -58,6 +61,20 @@ public record RevenueSettings(
         ltvMonths,
         trial.equals("list"),
         List.copyOf(failed),
-        attribution);
+        attribution,
+        config.getBoolean("pulse.revenue.incremental"));
+  }
+
+  /**
+   * The settings the MRR tables depend on, as text: published tables computed with other settings
+   * are rebuilt, not reused.
+   */
+  String mrrFingerprint() {
+    return String.join(
+        "/",
+        reportingCurrency,
+        String.valueOf(ltvMonths),
+        trialsAtList ? "list" : "zero",
+        segmentAttribution);
   }
 }

@@ -25,7 +25,8 @@ class RevenueSettingsTest {
     RevenueSettings settings = RevenueSettings.of(DEFAULTS);
     // §1: trial MRR 0; §8: an uncollectible invoice is a failed payment; R6: month-end segment.
     assertEquals(
-        new RevenueSettings("USD", 6, false, List.of("uncollectible"), "month_end"), settings);
+        new RevenueSettings("USD", 6, false, List.of("uncollectible"), "month_end", true),
+        settings);
     assertTrue(RevenueSettings.of(with("pulse.revenue.trial-mrr", "list")).trialsAtList());
   }
 
