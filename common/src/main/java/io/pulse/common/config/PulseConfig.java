@@ -7,10 +7,12 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 import io.pulse.common.error.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +132,7 @@ public final class PulseConfig {
     }
     Config overrideLayer = ConfigFactory.empty();
     for (Map.Entry<String, String> e : overrides.entrySet()) {
-      overrideLayer = withOverride(overrideLayer, e.getKey(), e.getValue());
+      overrideLayer = withOverride(base, overrideLayer, e.getKey(), e.getValue());
     }
     checkDeclared(base, envLayer, env + ".conf");
     checkDeclared(base, fileLayer, file.map(Path::toString).orElse(""));
@@ -144,15 +146,29 @@ public final class PulseConfig {
     return new PulseConfig(resolve(merged));
   }
 
+  private static List<String> commaSeparated(String value) {
+    String items = value.strip();
+    if (items.startsWith("[") && items.endsWith("]")) {
+      items = items.substring(1, items.length() - 1);
+    }
+    return Arrays.stream(items.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
   /** Loads only the built-in layers of {@code env}, with overrides: for tests and tools. */
   public static PulseConfig of(String env, Map<String, String> overrides) {
     return load(env, Optional.empty(), overrides);
   }
 
-  private static Config withOverride(Config layer, String key, String value) {
+  /**
+   * {@code layer} with {@code key} set to {@code value}; a key {@code base} declares as a list
+   * takes a comma-separated value ({@code a,b} or {@code [a, b]}).
+   */
+  private static Config withOverride(Config base, Config layer, String key, String value) {
     try {
       ConfigUtil.splitPath(key);
-      return layer.withValue(key, ConfigValueFactory.fromAnyRef(value));
+      boolean list = base.hasPath(key) && base.getValue(key).valueType() == ConfigValueType.LIST;
+      return layer.withValue(
+          key, ConfigValueFactory.fromAnyRef(list ? commaSeparated(value) : value));
     } catch (ConfigException e) {
       throw new UsageException("bad --conf key '" + key + "': " + e.getMessage(), e);
     }

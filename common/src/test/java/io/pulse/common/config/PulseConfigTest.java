@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,17 @@ class PulseConfigTest {
         Map.of("spark.executor.memory", "4g", "spark.databricks.delta.snapshotPartitions", "2"),
         config.spark().conf());
     assertEquals(Map.of("fs.s3a.connection.maximum", "200"), config.s3().hadoop());
+  }
+
+  @Test
+  void aListSettingTakesACommaSeparatedValue() {
+    for (String value : List.of("tickets, surveys", "[tickets,surveys]")) {
+      PulseConfig config = PulseConfig.of("local", Map.of("pulse.ingest.sources", value));
+      assertEquals(
+          List.of("tickets", "surveys"), config.raw().getStringList("pulse.ingest.sources"));
+    }
+    PulseConfig none = PulseConfig.of("local", Map.of("pulse.ingest.sources", "[]"));
+    assertEquals(List.of(), none.raw().getStringList("pulse.ingest.sources"));
   }
 
   @Test

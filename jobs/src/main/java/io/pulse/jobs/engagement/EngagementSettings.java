@@ -1,9 +1,7 @@
 package io.pulse.jobs.engagement;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueType;
 import io.pulse.common.error.UsageException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -25,17 +23,7 @@ public record EngagementSettings(int windowDays, List<String> keyRoles) {
 
   public static EngagementSettings from(Config config) {
     return new EngagementSettings(
-        config.getInt("pulse.engagement.window-days"), list(config, "pulse.engagement.key-roles"));
-  }
-
-  /** A HOCON list, or a comma-separated string as {@code --conf key=a,b} gives. */
-  static List<String> list(Config config, String key) {
-    if (config.getValue(key).valueType() == ConfigValueType.STRING) {
-      return Arrays.stream(config.getString(key).split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .toList();
-    }
-    return config.getStringList(key);
+        config.getInt("pulse.engagement.window-days"),
+        config.getStringList("pulse.engagement.key-roles"));
   }
 }

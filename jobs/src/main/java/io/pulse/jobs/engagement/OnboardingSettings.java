@@ -38,6 +38,6 @@ public record OnboardingSettings(
     return new OnboardingSettings(
         config.getInt("pulse.engagement.first-success-days"),
         config.getInt("pulse.engagement.retention-months"),
-        EngagementSettings.list(config, "pulse.usage.value-events"));
+        config.getStringList("pulse.usage.value-events"));
   }
 }

@@ -42,8 +42,9 @@ public final class RevenueJob implements Job {
 
   @Override
   public String description() {
-    return "Rebuild the gold revenue marts as of D: fct_subscription_version, fct_mrr_monthly,"
-        + " fct_mrr_daily, kpi_monthly, dim_plan; MERGE dim_account (SCD2)";
+    return "Build the gold revenue marts as of D: fct_subscription_version, fct_mrr_monthly,"
+        + " fct_mrr_daily, kpi_monthly (from the first month new deliveries change), dim_plan;"
+        + " MERGE dim_account (SCD2)";
   }
 
   @Override

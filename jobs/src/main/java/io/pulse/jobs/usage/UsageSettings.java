@@ -1,9 +1,7 @@
 package io.pulse.jobs.usage;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueType;
 import io.pulse.common.error.UsageException;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -37,18 +35,7 @@ public record UsageSettings(int mauDays, List<String> keyFeatures, List<String> 
   public static UsageSettings from(Config config) {
     return new UsageSettings(
         config.getInt("pulse.usage.mau-days"),
-        list(config, "pulse.usage.key-features"),
-        list(config, "pulse.usage.value-events"));
-  }
-
-  /** A HOCON list, or a comma-separated string as {@code --conf key=a,b} gives. */
-  private static List<String> list(Config config, String key) {
-    if (config.getValue(key).valueType() == ConfigValueType.STRING) {
-      return Arrays.stream(config.getString(key).split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .toList();
-    }
-    return config.getStringList(key);
+        config.getStringList("pulse.usage.key-features"),
+        config.getStringList("pulse.usage.value-events"));
   }
 }
