@@ -51,12 +51,32 @@ public final class RevenueJob implements Job {
   public JobResult run(JobContext context) {
     LocalDate runDate = context.dates().end();
     RevenueSettings settings = RevenueSettings.of(context.config().raw());
+    // Read once: silver keeps one small file per delivery date, so each further scan of these
+    // would list and open hundreds of files again (the versions are read six times below).
     Dataset<Row> deliveredVersions =
-        SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate);
+        SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate).persist(CACHED);
+    Dataset<Row> fxRates =
+        SilverInput.asOf(context, SilverEntities.FX_RATES, runDate).persist(CACHED);
+    Dataset<Row> accounts =
+        SilverInput.asOf(context, SilverEntities.ACCOUNTS, runDate).persist(CACHED);
+    try {
+      return build(context, settings, deliveredVersions, fxRates, accounts);
+    } finally {
+      for (Dataset<Row> cached : List.of(deliveredVersions, fxRates, accounts)) {
+        cached.unpersist();
+      }
+    }
+  }
+
+  private JobResult build(
+      JobContext context,
+      RevenueSettings settings,
+      Dataset<Row> deliveredVersions,
+      Dataset<Row> fxRates,
+      Dataset<Row> accounts) {
+    LocalDate runDate = context.dates().end();
     Dataset<Row> subscriptions =
         SilverInput.latest(deliveredVersions, SilverEntities.SUBSCRIPTIONS);
-    Dataset<Row> fxRates = SilverInput.asOf(context, SilverEntities.FX_RATES, runDate);
-    Dataset<Row> accounts = SilverInput.asOf(context, SilverEntities.ACCOUNTS, runDate);
     Dataset<Row> plans = SilverInput.asOf(context, SilverEntities.PLANS, runDate);
     Optional<LocalDate> firstMonth =
         firstMonthToRecompute(context, settings, deliveredVersions, fxRates, accounts);
