@@ -51,35 +51,19 @@ public final class RevenueJob implements Job {
   public JobResult run(JobContext context) {
     LocalDate runDate = context.dates().end();
     RevenueSettings settings = RevenueSettings.of(context.config().raw());
-    // Read once: silver keeps one small file per delivery date, so each further scan of these
-    // would list and open hundreds of files again (the versions are read six times below).
-    Dataset<Row> deliveredVersions =
-        SilverInput.asOf(context, SilverEntities.SUBSCRIPTIONS, runDate).persist(CACHED);
-    Dataset<Row> fxRates =
-        SilverInput.asOf(context, SilverEntities.FX_RATES, runDate).persist(CACHED);
-    Dataset<Row> accounts =
-        SilverInput.asOf(context, SilverEntities.ACCOUNTS, runDate).persist(CACHED);
-    try {
-      return build(context, settings, deliveredVersions, fxRates, accounts);
-    } finally {
-      for (Dataset<Row> cached : List.of(deliveredVersions, fxRates, accounts)) {
-        cached.unpersist();
-      }
+    try (RevenueInputs inputs = RevenueInputs.read(context, runDate)) {
+      return build(context, settings, inputs);
     }
   }
 
-  private JobResult build(
-      JobContext context,
-      RevenueSettings settings,
-      Dataset<Row> deliveredVersions,
-      Dataset<Row> fxRates,
-      Dataset<Row> accounts) {
+  private JobResult build(JobContext context, RevenueSettings settings, RevenueInputs inputs) {
     LocalDate runDate = context.dates().end();
     Dataset<Row> subscriptions =
-        SilverInput.latest(deliveredVersions, SilverEntities.SUBSCRIPTIONS);
+        SilverInput.latest(inputs.versions(), SilverEntities.SUBSCRIPTIONS);
+    Dataset<Row> fxRates = inputs.fxRates();
+    Dataset<Row> accounts = inputs.accounts();
     Dataset<Row> plans = SilverInput.asOf(context, SilverEntities.PLANS, runDate);
-    Optional<LocalDate> firstMonth =
-        firstMonthToRecompute(context, settings, deliveredVersions, fxRates, accounts);
+    Optional<LocalDate> firstMonth = firstMonthToRecompute(context, settings, inputs);
 
     Dataset<Row> versions =
         SubscriptionVersions.withMrr(
@@ -137,11 +121,7 @@ public final class RevenueJob implements Job {
    * settings, or a run date not after the published one (a rerun or an earlier date).
    */
   private static Optional<LocalDate> firstMonthToRecompute(
-      JobContext context,
-      RevenueSettings settings,
-      Dataset<Row> deliveredVersions,
-      Dataset<Row> fxRates,
-      Dataset<Row> accounts) {
+      JobContext context, RevenueSettings settings, RevenueInputs inputs) {
     LocalDate runDate = context.dates().end();
     Optional<RevenueAsOf> published =
         settings.incremental() ? RevenueAsOf.published(context.writer()) : Optional.empty();
@@ -154,7 +134,7 @@ public final class RevenueJob implements Job {
     LocalDate asOf = published.get().date();
     // one row: the earliest day changed by the deliveries after asOf
     Date changed =
-        RevenueChanges.firstChangedDay(deliveredVersions, fxRates, accounts, asOf)
+        RevenueChanges.firstChangedDay(inputs.versions(), inputs.fxRates(), inputs.accounts(), asOf)
             .first()
             .getDate(0);
     LocalDate first = asOf.plusDays(1);
