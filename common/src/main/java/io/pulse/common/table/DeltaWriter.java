@@ -168,8 +168,7 @@ public final class DeltaWriter {
     if (!DeltaTable.isDeltaTable(spark, ref.location())) {
       return Optional.empty();
     }
-    Row last = DeltaTable.forPath(spark, ref.location()).history(1).head();
-    return Optional.ofNullable(last.getAs("userMetadata"));
+    return Optional.ofNullable(lastCommit(ref).getAs("userMetadata"));
   }
 
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
@@ -200,12 +199,17 @@ public final class DeltaWriter {
     return rows.select(columns);
   }
 
+  /** The history row of the table's latest commit. */
+  private Row lastCommit(TableRef ref) {
+    return DeltaTable.forPath(spark, ref.location()).history(1).head();
+  }
+
   private long currentVersion(TableRef ref) {
-    return DeltaTable.forPath(spark, ref.location()).history(1).head().<Long>getAs("version");
+    return lastCommit(ref).<Long>getAs("version");
   }
 
   private long lastCommitRows(TableRef ref, String metric) {
-    Row last = DeltaTable.forPath(spark, ref.location()).history(1).head();
+    Row last = lastCommit(ref);
     Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
     String value = metrics.get(metric);
     return value == null ? 0 : Long.parseLong(value);
