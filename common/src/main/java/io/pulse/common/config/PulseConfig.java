@@ -146,14 +146,6 @@ public final class PulseConfig {
     return new PulseConfig(resolve(merged));
   }
 
-  private static List<String> commaSeparated(String value) {
-    String items = value.strip();
-    if (items.startsWith("[") && items.endsWith("]")) {
-      items = items.substring(1, items.length() - 1);
-    }
-    return Arrays.stream(items.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
   /** Loads only the built-in layers of {@code env}, with overrides: for tests and tools. */
   public static PulseConfig of(String env, Map<String, String> overrides) {
     return load(env, Optional.empty(), overrides);
@@ -172,6 +164,14 @@ public final class PulseConfig {
     } catch (ConfigException e) {
       throw new UsageException("bad --conf key '" + key + "': " + e.getMessage(), e);
     }
+  }
+
+  private static List<String> commaSeparated(String value) {
+    String items = value.strip();
+    if (items.startsWith("[") && items.endsWith("]")) {
+      items = items.substring(1, items.length() - 1);
+    }
+    return Arrays.stream(items.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static Config resource(String name) {
