@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -168,7 +169,7 @@ public final class RevenueJob implements Job {
     problems.addAll(RevenueChecks.dimAccountViolations(dimAccount));
     // daily holds only the recomputed months; the earlier ones were checked when written
     Dataset<Row> recomputedMonths =
-        firstMonth.map(m -> monthly.where(col("month").geq(lit(Date.valueOf(m))))).orElse(monthly);
+        firstMonth.map(m -> monthly.where(fromMonth(m))).orElse(monthly);
     problems.addAll(RevenueChecks.dailyViolations(daily, recomputedMonths, runDate));
     if (!problems.isEmpty()) {
       throw new CheckFailedException(
@@ -225,13 +226,15 @@ public final class RevenueJob implements Job {
     if (firstMonth.isEmpty()) {
       return context.writer().overwrite(table, rows, state.note());
     }
-    Date month = Date.valueOf(firstMonth.get());
+    LocalDate month = firstMonth.get();
     return context
         .writer()
         .replaceWhere(
-            table,
-            rows.where(col("month").geq(lit(month))),
-            "month >= DATE'" + month + "'",
-            state.note());
+            table, rows.where(fromMonth(month)), "month >= DATE'" + month + "'", state.note());
+  }
+
+  /** The rows of {@code month} and later. */
+  private static Column fromMonth(LocalDate month) {
+    return col("month").geq(lit(Date.valueOf(month)));
   }
 }
