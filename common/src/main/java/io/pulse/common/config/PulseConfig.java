@@ -271,6 +271,11 @@ public final class PulseConfig {
     return warehouse;
   }
 
+  /** Files a bronze or silver month partition may hold before a run compacts it (0: never). */
+  public int compactMinFiles() {
+    return raw().getInt("pulse.compact-min-files");
+  }
+
   /** Root URI of the landing zone, without a trailing slash. */
   public String landing() {
     return landing;

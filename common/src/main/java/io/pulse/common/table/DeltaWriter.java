@@ -1,9 +1,12 @@
 package io.pulse.common.table;
 
 import io.delta.tables.DeltaTable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -38,7 +41,15 @@ public final class DeltaWriter {
     ensureDatabase(def.layer());
     String columns =
         def.columns().stream()
-            .map(c -> "`" + c.name() + "` " + c.type().sql() + " COMMENT " + quote(c.comment()))
+            .map(
+                c ->
+                    "`"
+                        + c.name()
+                        + "` "
+                        + c.type().sql()
+                        + (c.generated() ? " GENERATED ALWAYS AS (" + c.generatedAs() + ")" : "")
+                        + " COMMENT "
+                        + quote(c.comment()))
             .collect(Collectors.joining(", "));
     String partitioning =
         def.partitionBy().isEmpty()
@@ -55,6 +66,7 @@ public final class DeltaWriter {
             + columns
             + ") USING DELTA"
             + partitioning
+            + properties(def)
             + " LOCATION '"
             + ref.location()
             + "' COMMENT "
@@ -171,6 +183,55 @@ public final class DeltaWriter {
     return Optional.ofNullable(lastCommit(ref).getAs("userMetadata"));
   }
 
+  /**
+   * Compacts, with Delta's OPTIMIZE (one transaction, no change to the rows), each partition of the
+   * table that holds at least {@code minFiles} files: a table appended to daily keeps a few files
+   * per partition instead of one per day, and every later scan opens fewer. Counting the files
+   * reads the table's log, not its data. Does nothing for an unpartitioned table or {@code minFiles
+   * < 2}.
+   *
+   * @return the partitions compacted
+   */
+  public int compact(TableDef def, int minFiles) {
+    TableRef ref = resolver.resolve(def);
+    if (def.partitionBy().size() != 1
+        || minFiles < 2
+        || !DeltaTable.isDeltaTable(spark, ref.location())) {
+      return 0;
+    }
+    String column = def.partitionBy().get(0);
+    Map<String, Long> filesPerPartition =
+        Arrays.stream(spark.read().format("delta").load(ref.location()).inputFiles())
+            .map(file -> partitionValue(file, column))
+            .filter(Objects::nonNull)
+            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    List<String> crowded =
+        filesPerPartition.entrySet().stream()
+            .filter(e -> e.getValue() >= minFiles)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    if (!crowded.isEmpty()) {
+      String values = crowded.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+      DeltaTable.forPath(spark, ref.location())
+          .optimize()
+          .where("`" + column + "` IN (" + values + ")")
+          .executeCompaction();
+    }
+    return crowded.size();
+  }
+
+  /** The value of partition {@code column} in a data file's path, or null when absent. */
+  private static String partitionValue(String file, String column) {
+    String marker = "/" + column + "=";
+    int start = file.lastIndexOf(marker);
+    if (start < 0) {
+      return null;
+    }
+    int end = file.indexOf('/', start + marker.length());
+    return end < 0 ? null : file.substring(start + marker.length(), end);
+  }
+
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
   public long append(TableDef def, Dataset<Row> rows) {
     TableRef ref = ensureTable(def);
@@ -193,9 +254,16 @@ public final class DeltaWriter {
     return note == null ? writer : writer.option("userMetadata", note);
   }
 
-  /** Selects exactly the declared columns in table order, so a stray column fails loudly. */
+  /**
+   * Selects exactly the declared columns in table order, so a stray column fails loudly; Delta
+   * computes the generated ones.
+   */
   private static Dataset<Row> conform(TableDef def, Dataset<Row> rows) {
-    Column[] columns = def.columnNames().stream().map(functions::col).toArray(Column[]::new);
+    Column[] columns =
+        def.columns().stream()
+            .filter(c -> !c.generated())
+            .map(c -> functions.col(c.name()))
+            .toArray(Column[]::new);
     return rows.select(columns);
   }
 
@@ -213,6 +281,17 @@ public final class DeltaWriter {
     Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
     String value = metrics.get(metric);
     return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private static String properties(TableDef def) {
+    return def.properties().isEmpty()
+        ? ""
+        : " TBLPROPERTIES ("
+            + def.properties().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(p -> quote(p.getKey()) + " = " + quote(p.getValue()))
+                .collect(Collectors.joining(", "))
+            + ")";
   }
 
   private static String quote(String text) {

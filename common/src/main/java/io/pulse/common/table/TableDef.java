@@ -1,20 +1,39 @@
 package io.pulse.common.table;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The one definition of a table: layer, name, comment, documented columns and partitioning. The
- * catalog registration, the written schema and the docs all come from it.
+ * The one definition of a table: layer, name, comment, documented columns, partitioning and Delta
+ * table properties. The catalog registration, the written schema and the docs all come from it.
  */
 public record TableDef(
-    Layer layer, String name, String comment, List<ColumnDef> columns, List<String> partitionBy) {
+    Layer layer,
+    String name,
+    String comment,
+    List<ColumnDef> columns,
+    List<String> partitionBy,
+    Map<String, String> properties) {
+
+  /**
+   * Delta's optimized writes: a write shuffles its rows by partition first, so it adds one file per
+   * partition it writes rather than one per task and partition.
+   */
+  public static final Map<String, String> OPTIMIZED_WRITES =
+      Map.of("delta.autoOptimize.optimizeWrite", "true");
+
+  public TableDef(
+      Layer layer, String name, String comment, List<ColumnDef> columns, List<String> partitionBy) {
+    this(layer, name, comment, columns, partitionBy, Map.of());
+  }
 
   public TableDef {
     columns = List.copyOf(columns);
     partitionBy = List.copyOf(partitionBy);
+    properties = Map.copyOf(properties);
     for (String p : partitionBy) {
       if (columns.stream().noneMatch(c -> c.name().equals(p))) {
         throw new IllegalArgumentException(name + ": partition column " + p + " is not a column");

@@ -1,5 +1,6 @@
 package io.pulse.common.table;
 
+import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -150,5 +151,53 @@ class DeltaWriterTest {
                 RowFactory.create("d3", "c", 3, "again")),
             grown.schema()),
         stored());
+  }
+
+  @Test
+  void aMonthPartitionIsGeneratedPrunedByTheDayAndCompactedOnceCrowded() {
+    TableDef daily =
+        new TableDef(
+            Layer.OPS,
+            table.name(),
+            "A table appended to daily",
+            List.of(
+                new ColumnDef("_dt", DateType, "The day"),
+                new ColumnDef("v", IntegerType, "The value"),
+                ColumnDef.monthOf("_dt")),
+            List.of(ColumnDef.MONTH),
+            TableDef.OPTIMIZED_WRITES);
+    // a backfill of December from three tasks writes one file
+    writer.replaceWhere(
+        daily,
+        spark
+            .sql("SELECT DATE'2024-12-01' + CAST(id AS INT) AS _dt, 0 AS v FROM range(31)")
+            .repartition(3),
+        "_dt <= DATE'2024-12-31'");
+    for (int day = 1; day <= 3; day++) {
+      Dataset<Row> one =
+          spark.sql("SELECT DATE'2025-01-0" + day + "' AS _dt, " + day + " AS v").coalesce(1);
+      writer.replaceWhere(daily, one, "_dt = DATE'2025-01-0" + day + "'");
+    }
+    writer.replaceWhere(
+        daily, spark.sql("SELECT DATE'2025-02-01' AS _dt, 4 AS v"), "_dt = DATE'2025-02-01'");
+    Dataset<Row> table = spark.read().format("delta").load(resolver.resolve(daily).location());
+
+    // a filter on the day reads only its file (the files' _dt statistics)
+    assertEquals(5, table.inputFiles().length);
+    assertEquals(1, table.where("_dt = DATE'2025-01-02'").inputFiles().length);
+    assertEquals(0, writer.compact(daily, 4));
+    assertEquals(1, writer.compact(daily, 3));
+
+    Dataset<Row> compacted = spark.read().format("delta").load(resolver.resolve(daily).location());
+    assertEquals(3, compacted.inputFiles().length);
+    assertEquals(
+        List.of(
+            "2025-01-01 1 2025-01-01",
+            "2025-01-02 2 2025-01-01",
+            "2025-01-03 3 2025-01-01",
+            "2025-02-01 4 2025-02-01"),
+        compacted.where("v > 0").orderBy("_dt").collectAsList().stream()
+            .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
+            .toList());
   }
 }

@@ -69,6 +69,17 @@ public final class TableDocs {
           .append(String.join(", ", table.partitionBy().stream().map(p -> "`" + p + "`").toList()))
           .append(".\n\n");
     }
+    if (!table.properties().isEmpty()) {
+      md.append("Delta properties: ")
+          .append(
+              String.join(
+                  ", ",
+                  table.properties().entrySet().stream()
+                      .sorted(java.util.Map.Entry.comparingByKey())
+                      .map(p -> "`" + p.getKey() + " = " + p.getValue() + "`")
+                      .toList()))
+          .append(".\n\n");
+    }
     md.append("| column | type | comment |\n|---|---|---|\n");
     for (ColumnDef column : table.columns()) {
       md.append("| `")
@@ -77,6 +88,7 @@ public final class TableDocs {
           .append(cell(column.type().simpleString()))
           .append("` | ")
           .append(cell(column.comment()))
+          .append(column.generated() ? cell(" (generated: `" + column.generatedAs() + "`)") : "")
           .append(" |\n");
     }
   }

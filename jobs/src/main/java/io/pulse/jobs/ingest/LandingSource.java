@@ -54,7 +54,9 @@ public record LandingSource(
     return schema;
   }
 
-  /** {@code bronze.<name>}: raw string values plus ingest metadata, one partition per delivery. */
+  /**
+   * {@code bronze.<name>}: raw string values plus ingest metadata, partitioned by delivery month.
+   */
   public TableDef bronzeTable() {
     List<ColumnDef> defs = new ArrayList<>();
     for (SourceColumn column : columns) {
@@ -69,14 +71,16 @@ public record LandingSource(
             "_row_number",
             LongType,
             "1-based position of the record in its file (the line, for JSON lines)"));
-    defs.add(new ColumnDef("_dt", DateType, "Delivery date: the dt= partition it landed in"));
+    defs.add(new ColumnDef("_dt", DateType, "Delivery date: the dt= folder it landed in"));
     defs.add(new ColumnDef("_ingested_at", TimestampType, "When bronze ingested it (UTC)"));
     defs.add(new ColumnDef("_run_id", StringType, "Run that ingested it (ops.job_runs.run_id)"));
+    defs.add(ColumnDef.monthOf("_dt"));
     return new TableDef(
         Layer.BRONZE,
         name,
-        description + "; as delivered, one partition per delivery date",
+        description + "; as delivered, partitioned by delivery month",
         defs,
-        List.of("_dt"));
+        List.of(ColumnDef.MONTH),
+        TableDef.OPTIMIZED_WRITES);
   }
 }

@@ -26,8 +26,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *     L4); false for usage events, where the first delivery wins
  * @param futureChecked timestamp fields that may not lie beyond the delivery date (rule L6)
  * @param extraRules rules across fields, given the silver settings
- * @param eventTime the timestamp field whose UTC date partitions the table as {@code event_date},
- *     so late rows land on the day they happened; null partitions by delivery date
+ * @param eventTime the timestamp field whose UTC date, {@code event_date}, partitions the table by
+ *     its month, so late rows land in the month they happened; null partitions by delivery month
  */
 public record SilverEntity(
     LandingSource source,
@@ -41,7 +41,7 @@ public record SilverEntity(
     Function<SilverSettings, List<Rule>> extraRules,
     String eventTime) {
 
-  /** An entity partitioned by delivery date. */
+  /** An entity partitioned by delivery month. */
   public SilverEntity(
       LandingSource source,
       String description,
@@ -116,15 +116,20 @@ public record SilverEntity(
     }
     if (eventTime != null) {
       columns.add(
-          new ColumnDef(EVENT_DATE, DateType, "UTC date of " + eventTime + ": the partition"));
+          new ColumnDef(
+              EVENT_DATE,
+              DateType,
+              "UTC date of " + eventTime + ", whose month partitions the table"));
     }
     columns.addAll(SilverTransform.metadataColumns());
+    columns.add(ColumnDef.monthOf(eventTime == null ? "_dt" : EVENT_DATE));
     return new TableDef(
         Layer.SILVER,
         name(),
         description + "; typed and validated",
         columns,
-        List.of(eventTime == null ? "_dt" : EVENT_DATE));
+        List.of(ColumnDef.MONTH),
+        TableDef.OPTIMIZED_WRITES);
   }
 
   /** {@code silver.<name>_quarantine}: rejected rows with the reason and the raw record. */
@@ -143,7 +148,9 @@ public record SilverEntity(
             new ColumnDef("_source_file", StringType, "Landing file of the record"),
             new ColumnDef("_row_number", LongType, "Position of the record in its file"),
             new ColumnDef("_dt", DateType, "Delivery date"),
-            new ColumnDef("_run_id", StringType, "Silver run that rejected it")),
-        List.of("_dt"));
+            new ColumnDef("_run_id", StringType, "Silver run that rejected it"),
+            ColumnDef.monthOf("_dt")),
+        List.of(ColumnDef.MONTH),
+        TableDef.OPTIMIZED_WRITES);
   }
 }

@@ -325,4 +325,38 @@ class IngestionEndToEndTest {
             .as(Encoders.STRING())
             .collectAsList());
   }
+
+  @Test
+  @Order(5)
+  void aRerunOfADayInACrowdedMonthCompactsItAndKeepsItsRows() {
+    List<Row> before = silverAccounts();
+    assertEquals(1, silverAccountFiles(), "the backfill writes one file for January");
+
+    // the rerun rewrites the January file without 01-06's row and adds 01-06's: two files
+    CliRun run = pulse("silver", "--run-date", "2026-01-06", "--conf", "pulse.compact-min-files=2");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(1, silverAccountFiles(), "compacted back into one file");
+    assertEquals(before, silverAccounts());
+    assertEquals(
+        "OPTIMIZE",
+        spark
+            .sql("DESCRIBE HISTORY silver.accounts LIMIT 1")
+            .select("operation")
+            .as(Encoders.STRING())
+            .first());
+  }
+
+  /** Every row but the run that wrote it. */
+  private List<Row> silverAccounts() {
+    return spark
+        .table("silver.accounts")
+        .drop("_run_id")
+        .orderBy("account_id", "_dt")
+        .collectAsList();
+  }
+
+  private long silverAccountFiles() {
+    return spark.table("silver.accounts").inputFiles().length;
+  }
 }
