@@ -271,7 +271,7 @@ public final class PulseConfig {
     return warehouse;
   }
 
-  /** Files a bronze or silver month partition may hold before a run compacts it (0: never). */
+  /** Files a table's partition may hold after a write before it is compacted (0: never). */
   public int compactMinFiles() {
     return raw().getInt("pulse.compact-min-files");
   }

@@ -26,7 +26,13 @@ public record JobContext(
       SparkSession spark, PulseConfig config, RunDates dates, String runId, boolean dryRun) {
     TableResolver tables = new TableResolver(config.warehouse());
     return new JobContext(
-        spark, config, dates, runId, dryRun, tables, new DeltaWriter(spark, tables));
+        spark,
+        config,
+        dates,
+        runId,
+        dryRun,
+        tables,
+        new DeltaWriter(spark, tables, config.compactMinFiles()));
   }
 
   /** The same run over other dates: a job that must recompute more days than it was given. */

@@ -22,10 +22,21 @@ import org.apache.spark.sql.functions;
 public final class DeltaWriter {
   private final SparkSession spark;
   private final TableResolver resolver;
+  private final int compactMinFiles;
 
+  /** A writer that never compacts. */
   public DeltaWriter(SparkSession spark, TableResolver resolver) {
+    this(spark, resolver, 0);
+  }
+
+  /**
+   * @param compactMinFiles after a {@link #replaceWhere}, each partition of the table holding this
+   *     many files is compacted ({@link #compact}); 0 never compacts
+   */
+  public DeltaWriter(SparkSession spark, TableResolver resolver, int compactMinFiles) {
     this.spark = spark;
     this.resolver = resolver;
+    this.compactMinFiles = compactMinFiles;
   }
 
   /**
@@ -93,7 +104,9 @@ public final class DeltaWriter {
 
   /**
    * Atomically replaces the rows matching {@code predicate} (a date or month range, say) with
-   * {@code rows}; Delta rejects the commit if any new row falls outside the predicate.
+   * {@code rows}; Delta rejects the commit if any new row falls outside the predicate. A table
+   * replaced a day at a time gains a file per day in its partition, so crowded partitions are then
+   * compacted (see the constructor).
    *
    * @return rows written
    */
@@ -112,7 +125,9 @@ public final class DeltaWriter {
         .mode("overwrite")
         .option("replaceWhere", predicate)
         .save(ref.location());
-    return lastCommitRows(ref, "numOutputRows");
+    long written = lastCommitRows(ref, "numOutputRows");
+    compact(def, compactMinFiles);
+    return written;
   }
 
   /**
@@ -172,15 +187,22 @@ public final class DeltaWriter {
   }
 
   /**
-   * The note of the table's latest commit; empty when the table does not exist or that commit has
-   * none (any write without a note clears it).
+   * The note of the table's latest write; empty when the table does not exist or that write has
+   * none (any write without a note clears it). A compaction is not a write: it changes no rows.
    */
   public Optional<String> lastNote(TableDef def) {
     TableRef ref = resolver.resolve(def);
     if (!DeltaTable.isDeltaTable(spark, ref.location())) {
       return Optional.empty();
     }
-    return Optional.ofNullable(lastCommit(ref).getAs("userMetadata"));
+    // a write is followed by at most one compaction
+    List<Row> latest =
+        DeltaTable.forPath(spark, ref.location())
+            .history(2)
+            .where("operation <> 'OPTIMIZE'")
+            .select("userMetadata")
+            .takeAsList(1);
+    return latest.isEmpty() ? Optional.empty() : Optional.ofNullable(latest.get(0).getString(0));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
 import io.pulse.common.testing.SparkTestSession;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -199,5 +200,32 @@ class DeltaWriterTest {
         compacted.where("v > 0").orderBy("_dt").collectAsList().stream()
             .map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
             .toList());
+  }
+
+  @Test
+  void aCompactingWriterCompactsAfterTheWriteAndKeepsItsNote() {
+    DeltaWriter compacting = new DeltaWriter(spark, resolver, 3);
+    for (String day : List.of("d1", "d2")) {
+      compacting.replaceWhere(table, rows(new Object[] {day, "a", 1}), "day = '" + day + "'");
+    }
+    assertEquals(2, stored().inputFiles().length);
+
+    // two more writes into partition d1: its third file makes the writer compact it
+    compacting.replaceWhere(table, rows(new Object[] {"d1", "b", 2}), "day = 'd1' AND k = 'b'");
+    assertEquals(3, stored().inputFiles().length, "two files in d1, below three");
+    long written =
+        compacting.replaceWhere(
+            table, rows(new Object[] {"d1", "c", 3}), "day = 'd1' AND k = 'c'", "as of d1");
+
+    assertEquals(1, written);
+    assertEquals(2, stored().inputFiles().length, "d1's three files compacted into one");
+    assertEquals(Optional.of("as of d1"), compacting.lastNote(table));
+    Frames.assertSameRows(
+        rows(
+            new Object[] {"d1", "a", 1},
+            new Object[] {"d1", "b", 2},
+            new Object[] {"d1", "c", 3},
+            new Object[] {"d2", "a", 1}),
+        stored());
   }
 }

@@ -162,7 +162,6 @@ public final class BronzeJob implements Job {
     context.writer().replaceWhere(source.bronzeTable(), rows, "_dt IN (" + dates + ")");
     TableRef bronze = context.tables().resolve(source.bronzeTable());
     Map<String, long[]> counts = countsByFile(context, bronze, dates);
-    context.writer().compact(source.bronzeTable(), context.config().compactMinFiles());
     long written = counts.values().stream().mapToLong(c -> c[0]).sum();
     long unparseable = counts.values().stream().mapToLong(c -> c[1]).sum();
     LOG.info(

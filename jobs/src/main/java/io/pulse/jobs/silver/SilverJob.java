@@ -158,8 +158,6 @@ public final class SilverJob implements Job {
     }
     context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
     context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
-    context.writer().compact(entity.table(), context.config().compactMinFiles());
-    context.writer().compact(entity.quarantineTable(), context.config().compactMinFiles());
     // a few hundred dates at most: the days of the run's rows, not the rows
     List<Row> changedDates =
         entity.eventTime() == null
