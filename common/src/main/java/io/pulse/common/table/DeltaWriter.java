@@ -209,8 +209,8 @@ public final class DeltaWriter {
    * Compacts, with Delta's OPTIMIZE (one transaction, no change to the rows), each partition of the
    * table that holds at least {@code minFiles} files: a table appended to daily keeps a few files
    * per partition instead of one per day, and every later scan opens fewer. Counting the files
-   * reads the table's log, not its data. Does nothing for an unpartitioned table or {@code minFiles
-   * < 2}.
+   * reads the table's log, not its data, and only once the whole table holds {@code minFiles}. Does
+   * nothing for an unpartitioned table or {@code minFiles < 2}.
    *
    * @return the partitions compacted
    */
@@ -219,6 +219,11 @@ public final class DeltaWriter {
     if (def.partitionBy().size() != 1
         || minFiles < 2
         || !DeltaTable.isDeltaTable(spark, ref.location())) {
+      return 0;
+    }
+    DeltaTable table = DeltaTable.forPath(spark, ref.location());
+    // Delta keeps the table's file count with each commit; listing files costs a Spark job
+    if (table.detail().head().<Long>getAs("numFiles") < minFiles) {
       return 0;
     }
     String column = def.partitionBy().get(0);
@@ -235,10 +240,7 @@ public final class DeltaWriter {
             .toList();
     if (!crowded.isEmpty()) {
       String values = crowded.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-      DeltaTable.forPath(spark, ref.location())
-          .optimize()
-          .where("`" + column + "` IN (" + values + ")")
-          .executeCompaction();
+      table.optimize().where("`" + column + "` IN (" + values + ")").executeCompaction();
     }
     return crowded.size();
   }
@@ -310,7 +312,6 @@ public final class DeltaWriter {
         ? ""
         : " TBLPROPERTIES ("
             + def.properties().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
                 .map(p -> quote(p.getKey()) + " = " + quote(p.getValue()))
                 .collect(Collectors.joining(", "))
             + ")";

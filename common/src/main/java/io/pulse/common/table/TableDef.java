@@ -1,14 +1,17 @@
 package io.pulse.common.table;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The one definition of a table: layer, name, comment, documented columns, partitioning and Delta
- * table properties. The catalog registration, the written schema and the docs all come from it.
+ * table properties (sorted by key). The catalog registration, the written schema and the docs all
+ * come from it.
  */
 public record TableDef(
     Layer layer,
@@ -33,7 +36,8 @@ public record TableDef(
   public TableDef {
     columns = List.copyOf(columns);
     partitionBy = List.copyOf(partitionBy);
-    properties = Map.copyOf(properties);
+    // sorted, so the DDL and the docs list them in one stable order
+    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
     for (String p : partitionBy) {
       if (columns.stream().noneMatch(c -> c.name().equals(p))) {
         throw new IllegalArgumentException(name + ": partition column " + p + " is not a column");

@@ -75,7 +75,6 @@ public final class TableDocs {
               String.join(
                   ", ",
                   table.properties().entrySet().stream()
-                      .sorted(java.util.Map.Entry.comparingByKey())
                       .map(p -> "`" + p.getKey() + " = " + p.getValue() + "`")
                       .toList()))
           .append(".\n\n");
