@@ -32,3 +32,17 @@ build_now() {
 # The jars a Spark distribution's jars/ folder holds (spark-dist/pom.xml): what the JVMs of
 # scripts/spark-submit and scripts/local-cluster run on, with the shaded jobs jar on top.
 spark_classpath() { cat "$SPARK_DIST_CLASSPATH"; }
+
+# The benchmarks' landing data for scale factor $1, $2 days from $3, bad-row rate $4 (seed 42),
+# generated under $5 when absent and reused otherwise, so the benchmarks time the same deliveries.
+bench_landing() {
+  local sf=$1 days=$2 start=$3 rate=$4 landing=$5 last
+  last=$(date -u -d "$start + $((days - 1)) days" +%F)
+  if [[ ! -f "$landing/_truth/bad_rows/bad_rows.csv" ]]; then
+    echo "== generating SF $sf, $days days into $landing"
+    mkdir -p "$landing"
+    "$ROOT/scripts/pulse" generate --scale-factor "$sf" --seed 42 --start "$start" --end "$last" \
+      --bad-row-rate "$rate" --out "$landing" > "$landing.generate.log" 2>&1 ||
+      die "generating landing data failed, see $landing.generate.log"
+  fi
+}
