@@ -192,17 +192,13 @@ public final class DeltaWriter {
    */
   public Optional<String> lastNote(TableDef def) {
     TableRef ref = resolver.resolve(def);
-    if (!DeltaTable.isDeltaTable(spark, ref.location())) {
-      return Optional.empty();
-    }
+    long version = CommitLog.latestVersion(spark, ref.location());
+    Optional<CommitLog.Commit> latest = CommitLog.at(spark, ref.location(), version);
     // a write is followed by at most one compaction
-    List<Row> latest =
-        DeltaTable.forPath(spark, ref.location())
-            .history(2)
-            .where("operation <> 'OPTIMIZE'")
-            .select("userMetadata")
-            .takeAsList(1);
-    return latest.isEmpty() ? Optional.empty() : Optional.ofNullable(latest.get(0).getString(0));
+    if (latest.isPresent() && latest.get().operation().equals("OPTIMIZE")) {
+      latest = CommitLog.at(spark, ref.location(), version - 1);
+    }
+    return latest.flatMap(CommitLog.Commit::note);
   }
 
   /**
@@ -291,20 +287,12 @@ public final class DeltaWriter {
     return rows.select(columns);
   }
 
-  /** The history row of the table's latest commit. */
-  private Row lastCommit(TableRef ref) {
-    return DeltaTable.forPath(spark, ref.location()).history(1).head();
-  }
-
   private long currentVersion(TableRef ref) {
-    return lastCommit(ref).<Long>getAs("version");
+    return CommitLog.latestVersion(spark, ref.location());
   }
 
   private long lastCommitRows(TableRef ref, String metric) {
-    Row last = lastCommit(ref);
-    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
-    String value = metrics.get(metric);
-    return value == null ? 0 : Long.parseLong(value);
+    return CommitLog.latest(spark, ref.location()).map(c -> c.metric(metric)).orElse(0L);
   }
 
   private static String properties(TableDef def) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.pulse.common.table.CommitLog;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,16 +106,10 @@ public final class DimAccount {
         .whenNotMatchedBySource()
         .delete()
         .execute();
-    Row last = table.history(1).head();
-    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
+    CommitLog.Commit last = CommitLog.latest(spark, location).orElseThrow();
     return Map.of(
-        "inserted", metric(metrics, "numTargetRowsInserted"),
-        "updated", metric(metrics, "numTargetRowsUpdated"),
-        "deleted", metric(metrics, "numTargetRowsDeleted"));
-  }
-
-  private static long metric(Map<String, String> metrics, String name) {
-    String value = metrics.get(name);
-    return value == null ? 0 : Long.parseLong(value);
+        "inserted", last.metric("numTargetRowsInserted"),
+        "updated", last.metric("numTargetRowsUpdated"),
+        "deleted", last.metric("numTargetRowsDeleted"));
   }
 }
