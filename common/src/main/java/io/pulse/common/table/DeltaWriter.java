@@ -1,12 +1,9 @@
 package io.pulse.common.table;
 
 import io.delta.tables.DeltaTable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -192,21 +189,21 @@ public final class DeltaWriter {
    */
   public Optional<String> lastNote(TableDef def) {
     TableRef ref = resolver.resolve(def);
-    long version = CommitLog.latestVersion(spark, ref.location());
-    Optional<CommitLog.Commit> latest = CommitLog.at(spark, ref.location(), version);
+    long version = TableLog.latestVersion(spark, ref.location());
+    Optional<TableLog.Commit> latest = TableLog.at(spark, ref.location(), version);
     // a write is followed by at most one compaction
     if (latest.isPresent() && latest.get().operation().equals("OPTIMIZE")) {
-      latest = CommitLog.at(spark, ref.location(), version - 1);
+      latest = TableLog.at(spark, ref.location(), version - 1);
     }
-    return latest.flatMap(CommitLog.Commit::note);
+    return latest.flatMap(TableLog.Commit::note);
   }
 
   /**
    * Compacts, with Delta's OPTIMIZE (one transaction, no change to the rows), each partition of the
    * table that holds at least {@code minFiles} files: a table appended to daily keeps a few files
    * per partition instead of one per day, and every later scan opens fewer. Counting the files
-   * reads the table's log, not its data, and only once the whole table holds {@code minFiles}. Does
-   * nothing for an unpartitioned table or {@code minFiles < 2}.
+   * reads the table's log, not its data ({@link TableLog}). Does nothing for an unpartitioned table
+   * or {@code minFiles < 2}.
    *
    * @return the partitions compacted
    */
@@ -217,17 +214,11 @@ public final class DeltaWriter {
         || !DeltaTable.isDeltaTable(spark, ref.location())) {
       return 0;
     }
-    DeltaTable table = DeltaTable.forPath(spark, ref.location());
-    // Delta keeps the table's file count with each commit; listing files costs a Spark job
-    if (table.detail().head().<Long>getAs("numFiles") < minFiles) {
+    if (TableLog.numFiles(spark, ref.location()) < minFiles) {
       return 0;
     }
     String column = def.partitionBy().get(0);
-    Map<String, Long> filesPerPartition =
-        Arrays.stream(spark.read().format("delta").load(ref.location()).inputFiles())
-            .map(file -> partitionValue(file, column))
-            .filter(Objects::nonNull)
-            .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    Map<String, Long> filesPerPartition = TableLog.filesPerPartition(spark, ref.location(), column);
     List<String> crowded =
         filesPerPartition.entrySet().stream()
             .filter(e -> e.getValue() >= minFiles)
@@ -236,20 +227,12 @@ public final class DeltaWriter {
             .toList();
     if (!crowded.isEmpty()) {
       String values = crowded.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-      table.optimize().where("`" + column + "` IN (" + values + ")").executeCompaction();
+      DeltaTable.forPath(spark, ref.location())
+          .optimize()
+          .where("`" + column + "` IN (" + values + ")")
+          .executeCompaction();
     }
     return crowded.size();
-  }
-
-  /** The value of partition {@code column} in a data file's path, or null when absent. */
-  private static String partitionValue(String file, String column) {
-    String marker = "/" + column + "=";
-    int start = file.lastIndexOf(marker);
-    if (start < 0) {
-      return null;
-    }
-    int end = file.indexOf('/', start + marker.length());
-    return end < 0 ? null : file.substring(start + marker.length(), end);
   }
 
   /** Appends {@code rows} unconditionally: for logs of attempts, such as job runs. */
@@ -288,11 +271,11 @@ public final class DeltaWriter {
   }
 
   private long currentVersion(TableRef ref) {
-    return CommitLog.latestVersion(spark, ref.location());
+    return TableLog.latestVersion(spark, ref.location());
   }
 
   private long lastCommitRows(TableRef ref, String metric) {
-    return CommitLog.latest(spark, ref.location()).map(c -> c.metric(metric)).orElse(0L);
+    return TableLog.latest(spark, ref.location()).map(c -> c.metric(metric)).orElse(0L);
   }
 
   private static String properties(TableDef def) {

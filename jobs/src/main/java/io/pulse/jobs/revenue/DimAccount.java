@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import io.pulse.common.table.CommitLog;
+import io.pulse.common.table.TableLog;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,7 +106,7 @@ public final class DimAccount {
         .whenNotMatchedBySource()
         .delete()
         .execute();
-    CommitLog.Commit last = CommitLog.latest(spark, location).orElseThrow();
+    TableLog.Commit last = TableLog.latest(spark, location).orElseThrow();
     return Map.of(
         "inserted", last.metric("numTargetRowsInserted"),
         "updated", last.metric("numTargetRowsUpdated"),
