@@ -11,6 +11,7 @@ import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.ParallelTasks;
 import io.pulse.common.table.Layer;
+import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableRef;
 import io.pulse.jobs.ingest.LandingSource;
 import io.pulse.jobs.ingest.LandingSources;
@@ -156,8 +157,14 @@ public final class SilverJob implements Job {
               + unbalanced.get(0)
               + "; nothing of it was published; see the logs");
     }
-    context.writer().replaceWhere(entity.table(), outcome.accepted(), deliveries);
-    context.writer().replaceWhere(entity.quarantineTable(), outcome.quarantined(), deliveries);
+    replace(
+        context, entity.table(), outcome.accepted(), total(balance, "accepted_rows"), deliveries);
+    replace(
+        context,
+        entity.quarantineTable(),
+        outcome.quarantined(),
+        total(balance, "quarantined_rows"),
+        deliveries);
     // a few hundred dates at most: the days of the run's rows, not the rows
     List<Row> changedDates =
         entity.eventTime() == null
@@ -174,6 +181,23 @@ public final class SilverJob implements Job {
         total(balance, "quarantined_rows"),
         total(balance, "duplicate_rows"));
     return new EntityRun(entity.name(), silverRef.qualifiedName(), balance, changedDates);
+  }
+
+  /**
+   * Replaces the deliveries' rows of {@code table} with {@code rows} ({@code count} of them),
+   * unless there is nothing to add and nothing to take away: most days bring no rows to most
+   * quarantine tables, and a write costs a commit, a snapshot and a shuffle even when empty.
+   */
+  private static void replace(
+      JobContext context, TableDef table, Dataset<Row> rows, long count, String deliveries) {
+    if (count == 0) {
+      TableRef ref = context.writer().ensureTable(table);
+      // Delta skips every file whose statistics rule out the deliveries, so this reads little
+      if (context.spark().read().format("delta").load(ref.location()).where(deliveries).isEmpty()) {
+        return;
+      }
+    }
+    context.writer().replaceWhere(table, rows, deliveries);
   }
 
   /**
