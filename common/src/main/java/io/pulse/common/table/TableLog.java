@@ -36,14 +36,12 @@ public final class TableLog {
 
   /** The table's latest version; -1 when there is no Delta table at {@code location}. */
   public static long latestVersion(SparkSession spark, String location) {
-    return DeltaLog.forTable(spark, location)
-        .update(false, Option.empty(), Option.empty())
-        .version();
+    return snapshot(spark, location).version();
   }
 
   /**
-   * The commit of {@code version}, or empty when the table has no such version or it carries no
-   * commit information.
+   * The commit of {@code version}, a version of the table's log; empty for a negative version (no
+   * table) or a commit without commit information.
    */
   public static Optional<Commit> at(SparkSession spark, String location, long version) {
     if (version < 0) {
