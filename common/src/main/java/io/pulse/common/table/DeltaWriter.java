@@ -209,12 +209,10 @@ public final class DeltaWriter {
    */
   public int compact(TableDef def, int minFiles) {
     TableRef ref = resolver.resolve(def);
+    // a missing table has 0 files
     if (def.partitionBy().size() != 1
         || minFiles < 2
-        || !DeltaTable.isDeltaTable(spark, ref.location())) {
-      return 0;
-    }
-    if (TableLog.numFiles(spark, ref.location()) < minFiles) {
+        || TableLog.numFiles(spark, ref.location()) < minFiles) {
       return 0;
     }
     String column = def.partitionBy().get(0);
