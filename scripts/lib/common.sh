@@ -46,3 +46,13 @@ bench_landing() {
       die "generating landing data failed, see $landing.generate.log"
   fi
 }
+
+# Seconds `pulse "$@"` takes (JVM and Spark start included), its output kept in $work/$1.log; for
+# the benchmarks, which define `pulse` (with their settings) and `work`.
+timed() {
+  local name=$1; shift
+  local t0 t1; t0=$(date +%s.%N)
+  pulse "$@" > "$work/$name.log" 2>&1 || die "$name failed, see $work/$name.log"
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
