@@ -47,6 +47,26 @@ bench_landing() {
   fi
 }
 
+# The benchmarks' shared options: sets sf (default 1), days (730) and rate (0.01), and the dates
+# start (2025-01-01), last (the incremental day) and before_last (the backfill's end). -h prints
+# the caller's usage().
+bench_options() {
+  sf=1; days=730; rate=0.01
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --scale-factor) sf=$2; shift 2 ;;
+      --days) days=$2; shift 2 ;;
+      --bad-row-rate) rate=$2; shift 2 ;;
+      -h|--help) usage; exit 0 ;;
+      *) EXIT_CODE=2 die "unknown option $1 (see --help)" ;;
+    esac
+  done
+  (( days >= 2 )) || EXIT_CODE=2 die "--days must be at least 2"
+  start=2025-01-01
+  last=$(date -u -d "$start + $((days - 1)) days" +%F)
+  before_last=$(date -u -d "$last - 1 day" +%F)
+}
+
 # Seconds `pulse "$@"` takes (JVM and Spark start included), its output kept in $work/$1.log; for
 # the benchmarks, which define `pulse` (with their settings) and `work`.
 timed() {
