@@ -22,7 +22,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 
 /**
  * {@code kpi_monthly} (METRICS.md §2, rules R6-R8): one row per month and segment, plus {@code
@@ -89,15 +88,13 @@ public final class KpiMonthly {
             when(col("customers_end").gt(0), round(col("mrr_end").divide(col("customers_end")), 4))
                 .cast(SubscriptionVersions.MONEY))
         .withColumn("quick_ratio", ratio(gained, lost))
-        .withColumn("_mean_arpa", avg("arpa").over(trailing))
+        // In doubles, like the churn mean it is divided by: a decimal mean of ARPA keeps 8 places,
+        // and a small churn rate magnifies that rounding into LTV's fourth decimal.
+        .withColumn("_mean_arpa", avg(col("arpa").cast(DataTypes.DoubleType)).over(trailing))
         .withColumn("_mean_churn", avg("logo_churn_rate").over(trailing))
         .withColumn(
             "ltv",
-            when(
-                    col("_mean_churn").gt(0),
-                    round(
-                        col("_mean_arpa").divide(col("_mean_churn").cast(new DecimalType(38, 18))),
-                        4))
+            when(col("_mean_churn").gt(0), round(col("_mean_arpa").divide(col("_mean_churn")), 4))
                 .cast(SubscriptionVersions.MONEY))
         .select(
             "month",

@@ -1,6 +1,7 @@
 package io.pulse.jobs.revenue;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pulse.common.testing.Frames;
 import io.pulse.common.testing.SparkTest;
@@ -256,5 +257,39 @@ class KpiMonthlyTest {
             schema());
 
     Frames.assertSameRows(expected, kpis().where(col("segment").equalTo("enterprise")));
+  }
+
+  /**
+   * 30,000 accounts at 100: in February account 0 expands to 103, in March account 1 churns. ARPA
+   * 100, 100.0001 and 2,999,903 / 29,999 = 100.0001; their mean is 300.0002 / 3, a repeating
+   * decimal, and the mean churn rate (0 + 1/30,000) / 2 = 1/60,000 multiplies it by 60,000: LTV =
+   * 300.0002 × 20,000 = 6,000,004.0000 exactly. A mean ARPA rounded to 8 places first
+   * (100.00006667) gives 6,000,004.0002.
+   */
+  @Test
+  void ltvKeepsItsFourthDecimalWhenTheChurnRateIsTiny() {
+    Dataset<Row> monthly =
+        spark.sql(
+            "SELECT id AS account_id, month, 'smb' AS segment,"
+                + " CAST(prev AS DECIMAL(18,4)) AS prev_mrr, CAST(now AS DECIMAL(18,4)) AS mrr,"
+                + " movement_type, CAST(now - prev AS DECIMAL(18,4)) AS movement_amount FROM ("
+                + "  SELECT id, DATE'2026-01-01' AS month, 0 AS prev, 100 AS now, 'new' AS movement_type"
+                + "  FROM range(30000)"
+                + "  UNION ALL SELECT id, DATE'2026-02-01', 100, IF(id = 0, 103, 100),"
+                + "   IF(id = 0, 'expansion', NULL) FROM range(30000)"
+                + "  UNION ALL SELECT id, DATE'2026-03-01', IF(id = 0, 103, 100),"
+                + "   CASE id WHEN 0 THEN 103 WHEN 1 THEN 0 ELSE 100 END,"
+                + "   IF(id = 1, 'churn', NULL) FROM range(30000))");
+
+    List<Row> all =
+        KpiMonthly.of(monthly, 6)
+            .where(col("segment").equalTo("all"))
+            .orderBy("month")
+            .select("arpa", "logo_churn_rate", "ltv")
+            .collectAsList();
+
+    assertEquals(money("100.0001"), all.get(2).getDecimal(0));
+    assertEquals(1.0 / 30_000, all.get(2).getDouble(1), 1e-18);
+    assertEquals(money("6000004.0000"), all.get(2).getDecimal(2));
   }
 }
