@@ -3,10 +3,11 @@ package io.pulse.jobs.usage;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
@@ -17,6 +18,7 @@ import static org.apache.spark.sql.functions.when;
 import io.pulse.common.spark.ColumnNames;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,8 @@ import org.apache.spark.sql.functions;
 /**
  * gold.fct_account_usage_daily for the days [start, end] (METRICS.md §4, U1-U4), from usage events
  * and per-seat subscription versions. Every windowed count is exact and linear in user-days (see
- * {@link SlidingDistinct}); the windows are filled over a dense account × day spine reaching back
- * {@link #lookbackDays} days before start.
+ * {@link SlidingDistinct}); the windows are filled over dense account × days from each account's
+ * first change, at most {@link #lookbackDays} days before start.
  */
 public final class AccountUsageDaily {
   private AccountUsageDaily() {}
@@ -72,74 +74,91 @@ public final class AccountUsageDaily {
 
     Column isKeyFeature = col("feature").isin(settings.keyFeatures().toArray());
     Column isValueEvent = col("event_type").isin(settings.valueEvents().toArray());
-    // One row per user-day with its key-feature and value events: DAU and the day counts come
-    // from these, and WAU and MAU from one sort of them.
+    // One row per user-day with its key-feature and value events. DAU and the day totals ride
+    // along the WAU and MAU changes, so the user-days are grouped and sorted once.
+    // Hashed by member once: the grouping by member-day and the sort by member that follow need
+    // no second shuffle.
     Dataset<Row> userDays =
         inRange
+            .select(
+                col("account_id"),
+                col("user_id"),
+                col("day"),
+                when(isKeyFeature, 1L).otherwise(0L).as("kf_event"),
+                when(isValueEvent, 1L).otherwise(0L).as("value_event"))
+            .repartition(col("account_id"), col("user_id"))
             .groupBy("account_id", "user_id", "day")
-            .agg(
-                sum(when(isKeyFeature, 1L).otherwise(0L)).as("kf_events"),
-                sum(when(isValueEvent, 1L).otherwise(0L)).as("value_count"));
+            .agg(sum("kf_event").as("kf_events"), sum("value_event").as("value_count"))
+            .withColumn("dau_count", lit(1L));
     Dataset<Row> featureDays =
-        inRange.where(isKeyFeature).select("account_id", "feature", "day").distinct();
+        inRange
+            .where(isKeyFeature)
+            .select("account_id", "feature", "day")
+            .repartition(col("account_id"), col("feature"))
+            .distinct();
 
-    Dataset<Row> dayCounts =
-        userDays
-            .groupBy("account_id", "day")
-            .agg(
-                count(lit(1)).as("dau_count"),
-                sum("kf_events").as("kf_events"),
-                sum("value_count").as("value_count"));
     Map<String, Integer> userWindows = new LinkedHashMap<>();
     userWindows.put("wau_delta", UsageSettings.WAU_DAYS);
     userWindows.put("mau_delta", settings.mauDays());
-
     List<Dataset<Row>> parts =
         List.of(
-            dayCounts,
-            SlidingDistinct.deltas(userDays, "user_id", userWindows),
             SlidingDistinct.deltas(
-                featureDays, "feature", Map.of("feature_delta", UsageSettings.WINDOW_DAYS)),
+                userDays, "user_id", userWindows, List.of("dau_count", "kf_events", "value_count")),
+            SlidingDistinct.deltas(
+                featureDays,
+                "feature",
+                Map.of("feature_delta", UsageSettings.WINDOW_DAYS),
+                List.of()),
             seatDeltas(versions, plans, first, end));
     Dataset<Row> changes = parts.get(0);
     for (Dataset<Row> part : parts.subList(1, parts.size())) {
       changes = changes.unionByName(part, true);
     }
+    List<String> measures =
+        List.of(
+            "dau_count",
+            "kf_events",
+            "value_count",
+            "wau_delta",
+            "mau_delta",
+            "feature_delta",
+            "seat_delta");
     Dataset<Row> perDay =
         changes
+            .where(col("day").leq(to))
             .groupBy("account_id", "day")
             .agg(
-                sum("dau_count").as("dau_count"),
-                sum("kf_events").as("kf_events"),
-                sum("value_count").as("value_count"),
-                sum("wau_delta").as("wau_delta"),
-                sum("mau_delta").as("mau_delta"),
-                sum("feature_delta").as("feature_delta"),
-                sum("seat_delta").as("seat_delta"));
+                sum(measures.get(0)).as(measures.get(0)),
+                measures.subList(1, measures.size()).stream()
+                    .map(m -> sum(m).as(m))
+                    .toArray(Column[]::new));
 
-    Dataset<Row> spine =
-        perDay
-            .select("account_id")
-            .distinct()
-            .crossJoin(
-                events.sparkSession().range(1).select(explode(sequence(from, to)).as("day")));
-
+    // Dense days from each account's first change through end: a change row stands for the days
+    // up to the next change. Days before the first change would hold only zeros, which no output
+    // day within the run needs (a zero MAU 28 days back gives a null change, as no row does).
     WindowSpec ordered = Window.partitionBy("account_id").orderBy("day");
+    Column until = coalesce(date_sub(lead(col("day"), 1).over(ordered), 1), to);
+    List<Column> spread = new ArrayList<>(List.of(col("account_id"), col("_day").as("day")));
+    measures.forEach(m -> spread.add(when(col("_day").equalTo(col("day")), col(m)).as(m)));
+    Dataset<Row> dense =
+        perDay
+            .withColumn("_until", until)
+            .withColumn("_day", explode(sequence(col("day"), col("_until"))))
+            .select(spread.toArray(Column[]::new));
+
     WindowSpec upTo = ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     WindowSpec last28 = ordered.rowsBetween(1 - UsageSettings.WINDOW_DAYS, Window.currentRow());
     Dataset<Row> filled =
-        spine
-            .join(perDay, ColumnNames.seq("account_id", "day"), "left")
-            .select(
-                col("account_id"),
-                col("day"),
-                coalesce(col("dau_count"), lit(0L)).as("dau"),
-                running(col("wau_delta"), upTo).as("wau"),
-                running(col("mau_delta"), upTo).as("mau"),
-                running(col("feature_delta"), upTo).as("features_28d"),
-                running(col("kf_events"), last28).as("kf_events_28d"),
-                running(col("seat_delta"), upTo).as("seats_purchased"),
-                coalesce(col("value_count"), lit(0L)).as("value_events"));
+        dense.select(
+            col("account_id"),
+            col("day"),
+            coalesce(col("dau_count"), lit(0L)).as("dau"),
+            running(col("wau_delta"), upTo).as("wau"),
+            running(col("mau_delta"), upTo).as("mau"),
+            running(col("feature_delta"), upTo).as("features_28d"),
+            running(col("kf_events"), last28).as("kf_events_28d"),
+            running(col("seat_delta"), upTo).as("seats_purchased"),
+            coalesce(col("value_count"), lit(0L)).as("value_events"));
 
     Column mau = col("mau");
     Column seats = col("seats_purchased");
@@ -181,8 +200,8 @@ public final class AccountUsageDaily {
    * U2, R4: a version is active at the end of d when {@code valid_from < start(d+1)} and ({@code
    * valid_to} is null or {@code valid_to >= start(d+1)}), i.e. on the days [date(valid_from),
    * date(valid_to)). Per-seat versions (trials too) add their quantity on the first of those days
-   * and take it off on date(valid_to); a version that began before the spine's first day counts
-   * from that day on.
+   * and take it off on date(valid_to); a version that began before the first day read counts from
+   * that day on.
    */
   static Dataset<Row> seatDeltas(
       Dataset<Row> versions, Dataset<Row> plans, LocalDate first, LocalDate end) {

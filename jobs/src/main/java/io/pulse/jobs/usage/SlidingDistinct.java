@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -42,15 +43,22 @@ final class SlidingDistinct {
   private SlidingDistinct() {}
 
   /**
-   * @param memberDays distinct rows {@code (account_id, <member>, day)}
+   * @param memberDays distinct rows {@code (account_id, <member>, day)}, plus the {@code sameDay}
+   *     columns
    * @param member the column whose distinct values are counted
    * @param windows delta column name to window length N in days; all windows come from one sort
-   * @return rows {@code (account_id, day, <delta>...)}, several per day possible: the change on
-   *     that day of the count of members active in the N days ending it, for each window (null in
-   *     the other windows' columns)
+   * @param sameDay long columns of memberDays passed through on a change at the member-day's own
+   *     day, so that a caller gets per-day totals from the same rows (a second use of memberDays
+   *     would be pruned differently and computed twice)
+   * @return rows {@code (account_id, day, <delta>..., <sameDay>...)}, several per day possible: the
+   *     change on that day of the count of members active in the N days ending it, for each window,
+   *     or the sameDay values (null in the other columns)
    */
-  static Dataset<Row> deltas(Dataset<Row> memberDays, String member, Map<String, Integer> windows) {
+  static Dataset<Row> deltas(
+      Dataset<Row> memberDays, String member, Map<String, Integer> windows, List<String> sameDay) {
     WindowSpec byMember = Window.partitionBy(col("account_id"), col(member)).orderBy(col("day"));
+    List<String> fields = new ArrayList<>(windows.keySet());
+    fields.addAll(sameDay);
     Column previous = col("_previous");
     Column next = col("_next");
     List<Column> changes = new ArrayList<>();
@@ -58,30 +66,34 @@ final class SlidingDistinct {
       int days = w.getValue();
       Column starts = previous.isNull().or(datediff(col("day"), previous).geq(days));
       Column ends = next.isNull().or(datediff(next, col("day")).geq(days));
-      changes.add(when(starts, change(col("day"), w.getKey(), 1, windows)));
-      changes.add(when(ends, change(date_add(col("day"), days), w.getKey(), -1, windows)));
+      String name = w.getKey();
+      changes.add(when(starts, change(col("day"), fields, Map.of(name, lit(1L)))));
+      changes.add(when(ends, change(date_add(col("day"), days), fields, Map.of(name, lit(-1L)))));
     }
+    if (!sameDay.isEmpty()) {
+      Map<String, Column> values = new LinkedHashMap<>();
+      sameDay.forEach(c -> values.put(c, col(c)));
+      changes.add(change(col("day"), fields, values));
+    }
+    List<Column> kept = new ArrayList<>(List.of(col("account_id"), col("day")));
+    sameDay.forEach(c -> kept.add(col(c)));
+    kept.add(lag(col("day"), 1).over(byMember).as("_previous"));
+    kept.add(lead(col("day"), 1).over(byMember).as("_next"));
     List<Column> out = new ArrayList<>(List.of(col("account_id"), col("_change.day").as("day")));
-    for (String name : windows.keySet()) {
-      out.add(col("_change." + name).as(name));
-    }
+    fields.forEach(f -> out.add(col("_change." + f).as(f)));
     return memberDays
-        .select(
-            col("account_id"),
-            col("day"),
-            lag(col("day"), 1).over(byMember).as("_previous"),
-            lead(col("day"), 1).over(byMember).as("_next"))
+        .select(kept.toArray(Column[]::new))
         .select(col("account_id"), explode(array(changes.toArray(Column[]::new))).as("_change"))
         .where(col("_change").isNotNull())
         .select(out.toArray(Column[]::new));
   }
 
-  /** A change of {@code delta} on {@code day} in window {@code name}, null in the others. */
-  private static Column change(Column day, String name, int delta, Map<String, Integer> windows) {
-    List<Column> fields = new ArrayList<>(List.of(day.as("day")));
-    for (String other : windows.keySet()) {
-      fields.add((other.equals(name) ? lit(delta) : lit(null).cast("int")).as(other));
+  /** A change on {@code day} holding {@code values}, null in the other fields. */
+  private static Column change(Column day, List<String> fields, Map<String, Column> values) {
+    List<Column> parts = new ArrayList<>(List.of(day.as("day")));
+    for (String field : fields) {
+      parts.add(values.getOrDefault(field, lit(null)).cast("long").as(field));
     }
-    return struct(fields.toArray(Column[]::new));
+    return struct(parts.toArray(Column[]::new));
   }
 }

@@ -1,5 +1,6 @@
 package io.pulse.jobs.usage;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -51,9 +52,14 @@ public final class SuccessGoalDaily {
             .withColumn("_first", greatest(col("start_date"), from))
             .withColumn("_last", least(col("due_date"), to));
 
+    // Only the goals' own accounts and event types, before the events are grouped: a small
+    // broadcast filter on the largest input.
+    Dataset<Row> goalTypes =
+        relevant.select(col("account_id"), col("value_event").as("event_type")).distinct();
     Dataset<Row> typeDays =
         events
             .where(col("day").leq(to))
+            .join(broadcast(goalTypes), ColumnNames.seq("account_id", "event_type"), "left_semi")
             .groupBy(col("account_id"), col("event_type").as("value_event"), col("day"))
             .agg(count(lit(1)).as("_events"));
     // Each goal's events from its start to the range's last day it covers.
