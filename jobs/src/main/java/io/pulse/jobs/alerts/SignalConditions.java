@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lag;
@@ -18,7 +17,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -190,25 +188,37 @@ final class SignalConditions {
             months
                 .multiply(floor(months_between(col("day"), col("_start")).divide(months)).plus(1))
                 .cast("int"));
-    Dataset<Row> paidDays =
+    // The band's days find their account's paid versions by a range join: exploding every
+    // version into its days would make millions of rows that the planner, estimating a generator's
+    // output from its small input, broadcasts.
+    Dataset<Row> paidVersions =
         versions
             .where(not(col("is_trial")))
             .withColumn("_start", min(first).over(Window.partitionBy("subscription_id")))
-            .where(first.leq(last))
-            .withColumn("day", explode(sequence(first, last)))
-            .withColumn("_renewal", struct(renewal.as("on"), col("subscription_id")))
-            .groupBy("account_id", "day")
-            .agg(min("_renewal").as("_renewal"));
+            .select(
+                col("account_id").as("_account_id"),
+                col("subscription_id"),
+                col("interval_months"),
+                col("_start"),
+                first.as("_first"),
+                last.as("_last"))
+            .where(col("_first").leq(col("_last")));
+    Dataset<Row> bandDays =
+        health
+            .where(col("band").equalTo(settings.renewalBand()))
+            .select("account_id", "day", "health_score", "band");
     Column daysTo = datediff(col("_renewal.on"), col("day"));
     Dataset<Row> holding =
-        paidDays
+        bandDays
             .join(
-                health.select("account_id", "day", "health_score", "band"),
-                ColumnNames.seq("account_id", "day"))
-            .where(
-                col("band")
-                    .equalTo(settings.renewalBand())
-                    .and(daysTo.leq(settings.renewalWithinDays())));
+                paidVersions,
+                col("account_id")
+                    .equalTo(col("_account_id"))
+                    .and(col("day").between(col("_first"), col("_last"))))
+            .withColumn("_renewal", struct(renewal.as("on"), col("subscription_id")))
+            .groupBy("account_id", "day", "health_score", "band")
+            .agg(min("_renewal").as("_renewal"))
+            .where(daysTo.leq(settings.renewalWithinDays()));
     return AlertCondition.rows(
         holding,
         AlertType.RENEWAL_AT_RISK,
