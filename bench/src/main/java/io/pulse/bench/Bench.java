@@ -130,12 +130,13 @@ public final class Bench implements Callable<Integer> {
                 result.duckTable(),
                 result.columns(),
                 show);
+        // the latest backfill run of each job (a kept warehouse may hold earlier ones)
+        Map<String, Double> latestBackfill = new HashMap<>();
+        jobs.stream()
+            .filter(j -> j.dates().equals(JobTimes.dates(start, backfillEnd)))
+            .forEach(j -> latestBackfill.put(j.job(), j.seconds()));
         double sparkSeconds =
-            jobs.stream()
-                .filter(j -> result.sparkJobs().contains(j.job()))
-                .filter(j -> j.dates().equals(JobTimes.dates(start, backfillEnd)))
-                .mapToDouble(JobTime::seconds)
-                .sum();
+            result.sparkJobs().stream().mapToDouble(j -> latestBackfill.getOrDefault(j, 0.0)).sum();
         double duckSeconds = result.sqlFiles().stream().mapToDouble(fileSeconds::get).sum();
         results.add(
             new Result(
