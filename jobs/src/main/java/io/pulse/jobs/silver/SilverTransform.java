@@ -269,8 +269,13 @@ public final class SilverTransform {
       keyed = keyed.withColumn("_id_" + name, SilverEntity.typed(name));
       ids.add("_id_" + name);
     }
+    // Distinct identities: a snapshot source repeats each identity in every delivery (5.9 million
+    // account rows hold a few thousand identities at SF10), and the semi join may broadcast them.
     keyed =
-        keyed.join(previous(existing, byDelivery, keyed.select(columns(ids))), seq(ids), "left");
+        keyed.join(
+            previous(existing, byDelivery, keyed.select(columns(ids)).distinct()),
+            seq(ids),
+            "left");
     if (!entity.conflictsQuarantined()) {
       WindowSpec inDeliveryOrder =
           Window.partitionBy(columns(ids))
