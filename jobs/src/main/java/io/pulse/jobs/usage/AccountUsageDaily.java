@@ -74,10 +74,9 @@ public final class AccountUsageDaily {
 
     Column isKeyFeature = col("feature").isin(settings.keyFeatures().toArray());
     Column isValueEvent = col("event_type").isin(settings.valueEvents().toArray());
-    // One row per user-day with its key-feature and value events. DAU and the day totals ride
-    // along the WAU and MAU changes, so the user-days are grouped and sorted once.
-    // Hashed by member once: the grouping by member-day and the sort by member that follow need
-    // no second shuffle.
+    // One row per user-day with its key-feature and value events, grouped and sorted once: DAU and
+    // the day totals ride along the WAU and MAU changes, and hashing by member first spares the
+    // sort by member a second shuffle.
     Dataset<Row> userDays =
         inRange
             .select(
