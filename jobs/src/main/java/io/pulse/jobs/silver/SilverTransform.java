@@ -29,7 +29,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import io.pulse.common.table.ColumnDef;
 import io.pulse.jobs.ingest.LandingSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -99,8 +101,30 @@ public final class SilverTransform {
               trim(col("account_id")).equalTo(col("_known_account")),
               "left");
     }
-    return rows.withColumn(PROBLEMS, problems())
-        .withColumn(HASH, sha2(to_json(struct(typedFields().toArray(Column[]::new))), 256));
+    Dataset<Row> judged =
+        rows.withColumn(PROBLEMS, problems())
+            .withColumn(HASH, sha2(to_json(struct(typedFields().toArray(Column[]::new))), 256));
+    return entity.conflictsQuarantined() ? judged : withoutValidText(judged);
+  }
+
+  /**
+   * The judged rows with the source text of valid rows set to null. Where conflicts are not
+   * quarantined a valid row is accepted or a duplicate, so only an invalid row's text is ever read
+   * (as the quarantine's {@code raw}); a cache of the judged rows then holds the typed row once
+   * instead of twice over (at SF10, 47.8 million usage events).
+   */
+  private Dataset<Row> withoutValidText(Dataset<Row> judged) {
+    Set<String> text = Set.copyOf(entity.source().columnNames());
+    Column invalid = size(col(PROBLEMS)).gt(0);
+    Column[] columns =
+        Arrays.stream(judged.columns())
+            .map(
+                name -> {
+                  Column column = col("`" + name + "`");
+                  return text.contains(name) ? when(invalid, column).as(name) : column;
+                })
+            .toArray(Column[]::new);
+    return judged.select(columns);
   }
 
   /**
@@ -116,8 +140,24 @@ public final class SilverTransform {
   public Dataset<Row> mark(Dataset<Row> judged, Dataset<Row> existing) {
     Dataset<Row> invalid =
         judged.where(size(col(PROBLEMS)).gt(0)).withColumn(OUTCOME, lit(INVALID));
-    Dataset<Row> deduplicated = deduplicate(judged.where(size(col(PROBLEMS)).equalTo(0)), existing);
-    return invalid.unionByName(deduplicated, true);
+    Dataset<Row> valid = judged.where(size(col(PROBLEMS)).equalTo(0));
+    if (!entity.conflictsQuarantined()) {
+      // A valid row can then only be accepted or a duplicate, never quarantined, so its raw text is
+      // never read: the deduplication's shuffle and the caller's cache carry the typed row only (at
+      // SF10, 47.8 million usage events).
+      valid = valid.select(acceptedInputs());
+    }
+    return invalid.unionByName(deduplicate(valid, existing), true);
+  }
+
+  /** The columns of a judged row that {@link #acceptedColumns} reads. */
+  private Column[] acceptedInputs() {
+    List<Column> columns = new ArrayList<>();
+    entity.fields().forEach(f -> columns.add(SilverEntity.typed(f.name())));
+    for (String name : List.of(HASH, "_source_file", "_row_number", "_dt")) {
+      columns.add(col(name));
+    }
+    return columns.toArray(Column[]::new);
   }
 
   /** The accepted rows, the quarantined rows with their reasons, and each row's outcome. */

@@ -163,6 +163,47 @@ class SilverRulesTest {
         outcomes(SilverEntities.USAGE_EVENTS, rows));
   }
 
+  /**
+   * Usage events drop the source text of valid rows before the deduplication: the quarantine still
+   * shows an invalid row's text, and the accepted row its typed fields.
+   */
+  @Test
+  void anInvalidUsageEventKeepsItsTextAndAValidOneItsFields() {
+    String at = "2026-01-05T10:00:00Z";
+    List<String[]> rows =
+        List.<String[]>of(
+            new String[] {"E1", "A001", "U1", "login", "search", at, "{\"duration_ms\":1200}"},
+            new String[] {"E1", "A001", "U1", "login", "search", at, "{\"duration_ms\":1200}"},
+            new String[] {"E2", "A001", "U2", "login", "", at, "{\"duration_ms\":-5}"});
+    SilverTransform.Outcome outcome =
+        new SilverTransform(SilverEntities.USAGE_EVENTS, SETTINGS)
+            .apply(
+                BronzeFixture.rows(
+                    SilverEntities.USAGE_EVENTS.source(), "2026-01-05", rows, Map.of()),
+                BronzeFixture.knownAccounts(),
+                BronzeFixture.noSilverYet(SilverEntities.USAGE_EVENTS),
+                "r");
+
+    assertEquals(
+        List.of("3|E2|U2|{\"duration_ms\":-5}"),
+        outcome
+            .quarantined()
+            .selectExpr(
+                "concat_ws('|', _row_number, get_json_object(raw, '$.event_id'),"
+                    + " get_json_object(raw, '$.user_id'), get_json_object(raw, '$.properties'))")
+            .as(Encoders.STRING())
+            .collectAsList());
+    assertEquals(
+        List.of("1|E1|A001|U1|login|search|2026-01-05 10:00:00"),
+        outcome
+            .accepted()
+            .selectExpr(
+                "concat_ws('|', _row_number, event_id, account_id, user_id, event_type, feature,"
+                    + " CAST(occurred_at AS STRING))")
+            .as(Encoders.STRING())
+            .collectAsList());
+  }
+
   @Test
   void invoiceAmountsAndCurrenciesAreChecked() {
     String at = "2026-01-05T10:00:00Z";
