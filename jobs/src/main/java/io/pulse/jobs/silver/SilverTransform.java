@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -115,13 +116,12 @@ public final class SilverTransform {
    */
   private Dataset<Row> withoutValidText(Dataset<Row> judged) {
     Set<String> text = Set.copyOf(entity.source().columnNames());
-    Column invalid = size(col(PROBLEMS)).gt(0);
     Column[] columns =
         Arrays.stream(judged.columns())
             .map(
                 name -> {
                   Column column = col("`" + name + "`");
-                  return text.contains(name) ? when(invalid, column).as(name) : column;
+                  return text.contains(name) ? when(invalid(), column).as(name) : column;
                 })
             .toArray(Column[]::new);
     return judged.select(columns);
@@ -138,9 +138,8 @@ public final class SilverTransform {
    *     identities a new row may repeat
    */
   public Dataset<Row> mark(Dataset<Row> judged, Dataset<Row> existing) {
-    Dataset<Row> invalid =
-        judged.where(size(col(PROBLEMS)).gt(0)).withColumn(OUTCOME, lit(INVALID));
-    Dataset<Row> valid = judged.where(size(col(PROBLEMS)).equalTo(0));
+    Dataset<Row> invalid = judged.where(invalid()).withColumn(OUTCOME, lit(INVALID));
+    Dataset<Row> valid = judged.where(not(invalid()));
     if (!entity.conflictsQuarantined()) {
       // A valid row can then only be accepted or a duplicate, never quarantined, so its raw text is
       // never read: the deduplication's shuffle and the caller's cache carry the typed row only (at
@@ -148,6 +147,11 @@ public final class SilverTransform {
       valid = valid.select(acceptedInputs());
     }
     return invalid.unionByName(deduplicate(valid, existing), true);
+  }
+
+  /** Whether a judged row broke a rule. */
+  private static Column invalid() {
+    return size(col(PROBLEMS)).gt(0);
   }
 
   /** The columns of a judged row that {@link #acceptedColumns} reads. */

@@ -19,13 +19,7 @@ class SilverRulesTest {
    * {@code line:reason} of each quarantined row, in line order; accepted lines as {@code line:ok}.
    */
   private static List<String> outcomes(SilverEntity entity, List<String[]> rows) {
-    SilverTransform.Outcome outcome =
-        new SilverTransform(entity, SETTINGS)
-            .apply(
-                BronzeFixture.rows(entity.source(), "2026-01-05", rows, Map.of()),
-                BronzeFixture.knownAccounts(),
-                BronzeFixture.noSilverYet(entity),
-                "r");
+    SilverTransform.Outcome outcome = transform(entity, rows);
     return outcome
         .quarantined()
         .select(col("_row_number"), col("reason"))
@@ -38,6 +32,16 @@ class SilverRulesTest {
         .selectExpr("concat(_row_number, ':', reason)")
         .as(Encoders.STRING())
         .collectAsList();
+  }
+
+  /** The entity's transform of {@code rows}, delivered on 2026-01-05 before any silver row. */
+  private static SilverTransform.Outcome transform(SilverEntity entity, List<String[]> rows) {
+    return new SilverTransform(entity, SETTINGS)
+        .apply(
+            BronzeFixture.rows(entity.source(), "2026-01-05", rows, Map.of()),
+            BronzeFixture.knownAccounts(),
+            BronzeFixture.noSilverYet(entity),
+            "r");
   }
 
   @Test
@@ -175,14 +179,7 @@ class SilverRulesTest {
             new String[] {"E1", "A001", "U1", "login", "search", at, "{\"duration_ms\":1200}"},
             new String[] {"E1", "A001", "U1", "login", "search", at, "{\"duration_ms\":1200}"},
             new String[] {"E2", "A001", "U2", "login", "", at, "{\"duration_ms\":-5}"});
-    SilverTransform.Outcome outcome =
-        new SilverTransform(SilverEntities.USAGE_EVENTS, SETTINGS)
-            .apply(
-                BronzeFixture.rows(
-                    SilverEntities.USAGE_EVENTS.source(), "2026-01-05", rows, Map.of()),
-                BronzeFixture.knownAccounts(),
-                BronzeFixture.noSilverYet(SilverEntities.USAGE_EVENTS),
-                "r");
+    SilverTransform.Outcome outcome = transform(SilverEntities.USAGE_EVENTS, rows);
 
     assertEquals(
         List.of("3|E2|U2|{\"duration_ms\":-5}"),
