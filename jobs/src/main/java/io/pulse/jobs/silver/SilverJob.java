@@ -10,6 +10,7 @@ import io.pulse.common.job.Job;
 import io.pulse.common.job.JobContext;
 import io.pulse.common.job.JobResult;
 import io.pulse.common.job.ParallelTasks;
+import io.pulse.common.job.RunDates;
 import io.pulse.common.table.Layer;
 import io.pulse.common.table.TableDef;
 import io.pulse.common.table.TableRef;
@@ -123,15 +124,27 @@ public final class SilverJob implements Job {
       return new EntityRun(entity.name(), silverRef.qualifiedName(), List.of(), List.of());
     }
     SilverTransform transform = new SilverTransform(entity, settings);
-    Dataset<Row> judged =
-        transform.judge(bronze, knownAccounts).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> marked = transform.mark(judged, existing).persist(StorageLevel.MEMORY_AND_DISK());
+    StorageLevel level = cacheLevel(context.dates());
+    Dataset<Row> judged = transform.judge(bronze, knownAccounts).persist(level);
+    Dataset<Row> marked = transform.mark(judged, existing).persist(level);
     try {
       return publish(context, entity, deliveries, bronze, transform.split(marked, context.runId()));
     } finally {
       marked.unpersist();
       judged.unpersist();
     }
+  }
+
+  /**
+   * Where the judged and marked rows are cached. A backfill's cached partitions outgrow a small
+   * heap's storage share, and holding each in memory before spilling it kept a 2 GiB driver in full
+   * collections, so several delivery days go straight to disk. One day's rows fit in memory, which
+   * spares the day rereading them from disk.
+   */
+  static StorageLevel cacheLevel(RunDates dates) {
+    return dates.start().equals(dates.end())
+        ? StorageLevel.MEMORY_AND_DISK()
+        : StorageLevel.DISK_ONLY();
   }
 
   /** Reconciles, then writes silver and quarantine, in order, and refreshes the current view. */
