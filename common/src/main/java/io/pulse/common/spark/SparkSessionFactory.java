@@ -41,6 +41,10 @@ public final class SparkSessionFactory {
     conf.set("spark.sql.shuffle.partitions", Integer.toString(s.shufflePartitions()));
     conf.set("spark.ui.enabled", Boolean.toString(s.uiEnabled()));
     conf.set("spark.sql.warehouse.dir", config.warehouse());
+    // Java serialization keeps every object of a stream reachable until the stream is reset (by
+    // default every 100 objects). A cached batch of rows is megabytes, so a task writing or reading
+    // a cache on disk held hundreds of them: at SF10 that filled a 2 GiB driver on its own.
+    conf.setIfMissing("spark.serializer.objectStreamReset", "1");
     configureCatalog(config, conf);
     for (Map.Entry<String, String> e : S3aSettings.of(config.s3()).entrySet()) {
       conf.set("spark.hadoop." + e.getKey(), e.getValue());
