@@ -348,7 +348,7 @@ public final class SilverTransform {
             .or(col("_reference").isNotNull().and(col("_reference").notEqual(col(HASH))));
     Column accepted = col("_establishes").and(row_number().over(inFileOrder).equalTo(1));
     // Joined by sorting, never broadcast: the planner sizes the deliveries from the cached judged
-    // rows scaled to these few columns, which took the 7.2 million deliveries of an SF10 accounts
+    // rows scaled to these few columns, which took the 5.9 million deliveries of an SF10 accounts
     // backfill for a small table and built a 1.3 GB hash table in a 2 GiB driver.
     return keyed
         .drop("_existing_hash")
