@@ -16,6 +16,11 @@ public record RunDates(LocalDate start, LocalDate end) {
     return new RunDates(day, day);
   }
 
+  /** Whether the range is a single run date rather than a backfill. */
+  public boolean isOneDay() {
+    return start.equals(end);
+  }
+
   /** Every date from start to end, in order. */
   public List<LocalDate> days() {
     return start.datesUntil(end.plusDays(1)).toList();
@@ -23,6 +28,6 @@ public record RunDates(LocalDate start, LocalDate end) {
 
   @Override
   public String toString() {
-    return start.equals(end) ? start.toString() : start + ".." + end;
+    return isOneDay() ? start.toString() : start + ".." + end;
   }
 }

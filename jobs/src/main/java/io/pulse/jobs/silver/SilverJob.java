@@ -142,9 +142,7 @@ public final class SilverJob implements Job {
    * spares the day rereading them from disk.
    */
   static StorageLevel cacheLevel(RunDates dates) {
-    return dates.start().equals(dates.end())
-        ? StorageLevel.MEMORY_AND_DISK()
-        : StorageLevel.DISK_ONLY();
+    return dates.isOneDay() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
   }
 
   /** Reconciles, then writes silver and quarantine, in order, and refreshes the current view. */
