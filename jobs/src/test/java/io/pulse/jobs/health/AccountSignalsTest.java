@@ -67,6 +67,23 @@ class AccountSignalsTest {
     assertEquals(19, AccountSignals.of(HealthJobFixture.sources(), WEEK_BEFORE, D).count());
   }
 
+  @Test
+  void theDailyTablesAreJoinedBySortingEvenWhenTheyLookSmall() {
+    String plan =
+        AccountSignals.of(HealthJobFixture.sources(), MONTH_BEFORE, D)
+            .queryExecution()
+            .executedPlan()
+            .toString();
+
+    // Usage, goals, stakeholders, experience, support; only the CRM versions may be broadcast.
+    assertEquals(5, occurrences(plan, "SortMergeJoin"), plan);
+    assertEquals(1, occurrences(plan, "BroadcastHashJoin"), plan);
+  }
+
+  private static int occurrences(String text, String word) {
+    return text.split(word, -1).length - 1;
+  }
+
   private static Row row(
       String account, Date day, String segment, String signal, Double value, Date observedOn) {
     return RowFactory.create(account, day, segment, signal, value, observedOn);
