@@ -92,13 +92,14 @@ public final class Bench implements Callable<Integer> {
     LocalDate runDate = start.plusDays(days - 1L);
     LocalDate backfillEnd = runDate.minusDays(1);
     HeapPeak heap = HeapPeak.watch();
-    double backfill = 0;
-    double incremental = 0;
+    Double backfill = null;
+    Double incremental = null;
+    Long peakHeap = null;
     if (!compareOnly) {
       backfill = pipeline("--start", start.toString(), "--end", backfillEnd.toString());
       incremental = pipeline("--run-date", runDate.toString());
+      peakHeap = heap.bytes();
     }
-    long peakHeap = heap.bytes();
 
     PulseConfig config = PulseConfig.of("local", conf);
     SparkSession spark = Sessions.open(config);
@@ -164,7 +165,7 @@ public final class Bench implements Callable<Integer> {
             Runtime.getRuntime().availableProcessors(),
             backfill,
             incremental,
-            backfill > 0 ? incremental / backfill : 0,
+            compareOnly ? null : incremental / backfill,
             peakHeap,
             Runtime.getRuntime().maxMemory(),
             jobs,

@@ -3,7 +3,11 @@ package io.pulse.bench;
 import io.pulse.bench.JobTimes.JobTime;
 import java.util.List;
 
-/** What one bench run measured: written as JSON and printed as a table. */
+/**
+ * What one bench run measured: written as JSON and printed as a table. The pipeline's wall times
+ * and the peak heap are null when the run did not run the pipeline ({@code --compare-only}); the
+ * job times then come from the warehouse's latest runs.
+ */
 public record BenchReport(
     String date,
     double scaleFactor,
@@ -12,10 +16,10 @@ public record BenchReport(
     String backfillEnd,
     String runDate,
     int cores,
-    double backfillSeconds,
-    double incrementalSeconds,
-    double incrementalShare,
-    long peakHeapBytes,
+    Double backfillSeconds,
+    Double incrementalSeconds,
+    Double incrementalShare,
+    Long peakHeapBytes,
     long maxHeapBytes,
     List<JobTime> jobs,
     List<Result> results,

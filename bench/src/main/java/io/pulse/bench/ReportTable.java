@@ -20,12 +20,16 @@ public final class ReportTable {
           "%-12s %-23s %9.1f %12d %12d %10.0f%n",
           job.job(), job.dates(), job.seconds(), job.rowsIn(), job.rowsOut(), job.rowsPerSecond());
     }
-    out.printf(
-        "pipeline: backfill %.1f s, incremental day %.1f s (%.1f %% of the backfill)%n",
-        report.backfillSeconds(), report.incrementalSeconds(), 100 * report.incrementalShare());
-    out.printf(
-        "peak driver heap: %.0f MiB (of -Xmx %.0f MiB)%n",
-        report.peakHeapBytes() / 1048576.0, report.maxHeapBytes() / 1048576.0);
+    if (report.backfillSeconds() == null) {
+      out.println("pipeline: not run (--compare-only); job times are the warehouse's latest runs");
+    } else {
+      out.printf(
+          "pipeline: backfill %.1f s, incremental day %.1f s (%.1f %% of the backfill)%n",
+          report.backfillSeconds(), report.incrementalSeconds(), 100 * report.incrementalShare());
+      out.printf(
+          "peak driver heap: %.0f MiB (of -Xmx %.0f MiB)%n",
+          report.peakHeapBytes() / 1048576.0, report.maxHeapBytes() / 1048576.0);
+    }
     out.printf(
         "%-26s %9s %9s %7s %10s %10s %6s%n",
         "result", "Spark s", "DuckDB s", "ratio", "Spark rows", "DuckDB rows", "diffs");
