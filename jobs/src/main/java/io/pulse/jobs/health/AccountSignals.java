@@ -168,8 +168,8 @@ public final class AccountSignals {
   /**
    * A daily signal table marked to be joined by sorting, never broadcast. It has a row per account
    * and day, as many as the paying days, but its Parquet files compress so well that the planner
-   * took SF10's two years for small tables and built hash tables of up to 864 MiB in a 2 GiB
-   * driver.
+   * took SF10's two years for small tables, and building their hash tables (864 MiB computed before
+   * the first gave up) failed a 2 GiB driver.
    */
   private static Dataset<Row> sorted(Dataset<Row> daily) {
     return daily.hint("merge");
