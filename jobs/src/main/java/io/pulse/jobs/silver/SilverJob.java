@@ -123,7 +123,7 @@ public final class SilverJob implements Job {
       LOG.info("dry run: would replace {} of {} and its quarantine", deliveries, silverRef);
       return new EntityRun(entity.name(), silverRef.qualifiedName(), List.of(), List.of());
     }
-    SilverTransform transform = new SilverTransform(entity, settings);
+    SilverTransform transform = new SilverTransform(entity, settings, context.dates().isOneDay());
     StorageLevel level = cacheLevel(context.dates());
     Dataset<Row> judged = transform.judge(bronze, knownAccounts).persist(level);
     Dataset<Row> marked = transform.mark(judged, existing).persist(level);
@@ -145,7 +145,11 @@ public final class SilverJob implements Job {
     return dates.isOneDay() ? StorageLevel.MEMORY_AND_DISK() : StorageLevel.DISK_ONLY();
   }
 
-  /** Reconciles, then writes silver and quarantine, in order, and refreshes the current view. */
+  /**
+   * Reconciles, lists the changed event dates, then writes the quarantine and last silver: writing
+   * silver drops every cached plan that reads it, the marked rows' among them (they read the
+   * earlier rows to deduplicate), so anything read after it would compute them again.
+   */
   private static EntityRun publish(
       JobContext context,
       SilverEntity entity,
@@ -168,20 +172,20 @@ public final class SilverJob implements Job {
               + unbalanced.get(0)
               + "; nothing of it was published; see the logs");
     }
-    replace(
-        context, entity.table(), outcome.accepted(), total(balance, "accepted_rows"), deliveries);
-    replace(
-        context,
-        entity.quarantineTable(),
-        outcome.quarantined(),
-        total(balance, "quarantined_rows"),
-        deliveries);
     // a few hundred dates at most: the days of the run's rows, not the rows
     List<Row> changedDates =
         entity.eventTime() == null
             ? List.of()
             : ChangedDates.of(entity.name(), outcome.accepted(), context.runId(), Instant.now())
                 .collectAsList();
+    replace(
+        context,
+        entity.quarantineTable(),
+        outcome.quarantined(),
+        total(balance, "quarantined_rows"),
+        deliveries);
+    replace(
+        context, entity.table(), outcome.accepted(), total(balance, "accepted_rows"), deliveries);
     createCurrentView(spark, entity, silverRef);
     // counted from the judged rows: a write's commit metrics are absent when it had nothing to add
     LOG.info(
